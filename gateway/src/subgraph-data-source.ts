@@ -1,0 +1,23 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { REQUEST_ID_HEADER, VIEWER_HEADER, signViewer } from '@threadly/identity-headers';
+import type { GatewayContext } from './gateway-context.ts';
+
+/**
+ * Every subgraph fetch carries the request id (for correlating logs) and, when someone is signed in, the
+ * viewer signed with the shared secret: the subgraphs trust that header and nothing else the client sent.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    url: string,
+    private readonly identitySecret: string,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const headers = request.http?.headers;
+    if (!headers || !('requestId' in context)) return;
+    headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context.viewer) headers.set(VIEWER_HEADER, signViewer(context.viewer, this.identitySecret));
+  }
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+export const port = (fallback: number) =>
+  z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(fallback);
+
+/** Variables every process reads. */
+export const commonEnvShape = {
+  NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'expected development, test or production' }).default('development'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+};
+
+export type CommonEnv = z.infer<z.ZodObject<typeof commonEnvShape>>;
+
+/** Variables of a process that owns a database schema. */
+export const databaseEnvShape = {
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// connection URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number({ message: 'expected a whole number' }).int().min(1).max(200).default(10),
+  MIGRATE_ON_START: booleanString.default(true),
+  /** Load demo data into an empty database at start; unset means yes outside production. */
+  SEED_DEMO_DATA: booleanString.optional(),
+};
+
+/**
+ * The secret the gateway signs viewer identity with and subgraphs verify. The development default lets the
+ * embedded stack run with no setup; production refuses it (see `assertProductionSafe`).
+ */
+export const DEVELOPMENT_IDENTITY_SECRET = 'threadly-development-identity-secret-not-for-production';
+export const identityHeaderEnvShape = {
+  IDENTITY_HEADER_SECRET: z
+    .string()
+    .min(32, 'expected at least 32 characters')
+    .default(DEVELOPMENT_IDENTITY_SECRET),
+};
+
+export { booleanString };

@@ -1,0 +1,7 @@
+export { createPool, type Pool } from './pool.ts';
+export { createPrismaAdapter } from './prisma-adapter.ts';
+export { applyMigrations, type MigrationReport } from './migrations.ts';
+export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
+export { countStatements, type StatementCounter } from './statement-counter.ts';
+export { resolveDatabase, type ResolvedDatabase } from './resolve-database.ts';
+export { createByIdLoader, createGroupLoader, isUuid } from './by-id-loader.ts';

@@ -1,0 +1,38 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from './error-code.ts';
+
+const SAFE_CODES = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
+
+export interface ErrorFormatterOptions {
+  /** In production nothing but our own codes' messages leaves the process. */
+  production: boolean;
+  /** Where unexpected errors are reported before they are masked. */
+  logUnexpected?: (error: unknown) => void;
+}
+
+/**
+ * Apollo Server `formatError`: errors we raised on purpose (a known code) pass through; anything else is an
+ * internal failure whose message might carry SQL, file paths or secrets, so clients get a generic message.
+ */
+export function createErrorFormatter({ production, logUnexpected }: ErrorFormatterOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && SAFE_CODES.has(code)) {
+      if (!production) return formatted;
+      const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const original = unwrapResolverError(error);
+    if (!(original instanceof GraphQLError) || code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+      logUnexpected?.(original);
+    }
+    if (!production) return formatted;
+    return {
+      message: 'Internal server error.',
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

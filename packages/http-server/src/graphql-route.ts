@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { HttpRoute, RequestInfo } from './http-server.ts';
+import { BodyTooLargeError, readBody } from './read-body.ts';
+import { graphqlErrorBody, sendJson } from './send-json.ts';
+
+export interface GraphQLRouteOptions<Context extends BaseContext> {
+  path?: string;
+  maxBodyBytes?: number;
+  context: (req: IncomingMessage, info: RequestInfo) => Promise<Context>;
+}
+
+function headerMapOf(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/** GET and POST routes that hand requests to Apollo Server, as Apollo's guide to custom integrations does. */
+export function createGraphQLRoutes<Context extends BaseContext>(
+  apollo: ApolloServer<Context>,
+  { path = '/graphql', maxBodyBytes = 1_000_000, context }: GraphQLRouteOptions<Context>,
+): HttpRoute[] {
+  const handler = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
+    const headers = headerMapOf(req);
+    let body: unknown;
+    if (req.method === 'POST') {
+      let raw: Buffer;
+      try {
+        raw = await readBody(req, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return sendJson(res, 413, graphqlErrorBody(error.message, 'BAD_REQUEST'));
+        throw error;
+      }
+      const contentType = headers.get('content-type') ?? '';
+      if (contentType.includes('json') && raw.length > 0) {
+        try {
+          body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          return sendJson(res, 400, graphqlErrorBody('The request body is not valid JSON.', 'BAD_REQUEST'));
+        }
+      }
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: info.url.search, body },
+      context: () => context(req, info),
+    });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+  return [
+    { method: 'GET', path, handler },
+    { method: 'POST', path, handler },
+  ];
+}

@@ -1,0 +1,1 @@
+export { startLocalSupergraph, type LocalSupergraph, type LocalSupergraphOptions } from './start-local-supergraph.ts';

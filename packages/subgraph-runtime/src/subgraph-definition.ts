@@ -1,0 +1,28 @@
+import type { BaseContext } from '@apollo/server';
+import type { DemoData } from '@threadly/demo-data';
+import type { GraphQLSchema } from 'graphql';
+
+/** What reaches a subgraph's context factory, for HTTP now and WebSocket later: one `createContext` for both. */
+export interface SubgraphRequest {
+  headers: Record<string, string | string[] | undefined>;
+  requestId: string;
+}
+
+/**
+ * Everything the runtime needs to serve a subgraph. Every subgraph builds one of these in its
+ * `create-<name>-subgraph.ts`, so the start script, each `main.ts` and the tests treat all four alike.
+ */
+export interface SubgraphDefinition<Context extends BaseContext = BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  /** The PostgreSQL schema the subgraph owns; its migrations are applied there. */
+  databaseSchema: string;
+  /** The subgraph's `prisma/migrations` folder. */
+  migrationsDir: string;
+  createContext(request: SubgraphRequest): Promise<Context>;
+  /** Whether the subgraph's tables already hold rows (demo data is only loaded into an empty database). */
+  hasData(): Promise<boolean>;
+  /** Writes the subgraph's part of the demo data; idempotent. */
+  seedDemoData(data: DemoData): Promise<{ rows: number }>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,64 @@
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { createErrorFormatter } from '@threadly/errors';
+import { createGraphQLRoutes, createHttpServer, listen, sendJson } from '@threadly/http-server';
+import type { Logger } from '@threadly/logger';
+import type { SubgraphDefinition } from './subgraph-definition.ts';
+
+export interface SubgraphServerOptions {
+  port: number;
+  host?: string;
+  production: boolean;
+  logger: Logger;
+  /** Liveness of what the subgraph depends on (its database), for `/ready`. */
+  checkReady: () => Promise<void>;
+}
+
+export interface SubgraphServer {
+  url: string;
+  /** Stops accepting connections and waits for in-flight requests. */
+  stop(): Promise<void>;
+}
+
+export async function startSubgraphServer<Context extends BaseContext>(
+  definition: SubgraphDefinition<Context>,
+  { port, host, production, logger, checkReady }: SubgraphServerOptions,
+): Promise<SubgraphServer> {
+  const routes: Parameters<typeof createHttpServer>[0] = [];
+  const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'unhandled request failure'));
+  const apollo = new ApolloServer<Context>({
+    schema: definition.schema,
+    formatError: createErrorFormatter({ production, logUnexpected: (err) => logger.error({ err }, 'resolver failure') }),
+    includeStacktraceInErrorResponses: !production,
+    introspection: !production,
+    csrfPrevention: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    ],
+  });
+  await apollo.start();
+  routes.push(
+    ...createGraphQLRoutes(apollo, {
+      context: (req, info) => definition.createContext({ headers: req.headers, requestId: info.requestId }),
+    }),
+    { method: 'GET', path: '/health', handler: (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }) },
+    {
+      method: 'GET',
+      path: '/ready',
+      handler: async (_req, res) => {
+        try {
+          await checkReady();
+          sendJson(res, 200, { status: 'ready', subgraph: definition.name });
+        } catch (error) {
+          logger.warn({ err: error }, 'not ready');
+          sendJson(res, 503, { status: 'unavailable', subgraph: definition.name, reason: 'database unreachable' });
+        }
+      },
+    },
+  );
+  const url = await listen(server, port, host);
+  return { url: `${url}/graphql`, stop: () => apollo.stop() };
+}

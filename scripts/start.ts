@@ -1,0 +1,94 @@
+// `npm start`: the whole supergraph in one process on embedded defaults (PGlite under DATA_DIR, demo data),
+// or against real servers when DATABASE_URL is set. Each part also runs alone via its own `src/main.ts`.
+import { resolve } from 'node:path';
+import { booleanString, ConfigError, databaseEnvShape, parseEnv } from '@threadly/config';
+import { catalogEnvShape } from '@threadly/catalog';
+import { commerceEnvShape } from '@threadly/commerce';
+import { resolveDatabase } from '@threadly/database';
+import { gatewayEnvShape } from '@threadly/gateway';
+import { identityEnvShape } from '@threadly/identity';
+import { startLocalSupergraph } from '@threadly/local-supergraph';
+import { createLogger } from '@threadly/logger';
+import { messagingEnvShape } from '@threadly/messaging';
+import { z } from 'zod';
+
+const startEnvShape = {
+  ...identityEnvShape,
+  ...catalogEnvShape,
+  ...commerceEnvShape,
+  ...messagingEnvShape,
+  ...gatewayEnvShape,
+  ...databaseEnvShape,
+  DATA_DIR: z.string().default('.data'),
+  SEED_DEMO_DATA: booleanString.optional(),
+};
+
+let env: z.infer<z.ZodObject<typeof startEnvShape>>;
+try {
+  env = parseEnv(startEnvShape, process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const log = createLogger('start', env.LOG_LEVEL);
+const progress = (step: string) => console.log(`  … ${step}`);
+const started = Date.now();
+
+console.log(env.DATABASE_URL ? 'Threadly: using PostgreSQL at DATABASE_URL' : `Threadly: embedded PostgreSQL (PGlite) in ${resolve(env.DATA_DIR, 'pglite')}`);
+const database = await resolveDatabase({
+  url: env.DATABASE_URL,
+  poolSize: env.DATABASE_POOL_SIZE,
+  embeddedDataDir: resolve(env.DATA_DIR, 'pglite'),
+  onPoolError: (err) => log.warn({ err }, 'database connection lost; reconnecting on next query'),
+});
+
+let supergraph: Awaited<ReturnType<typeof startLocalSupergraph>>;
+try {
+  supergraph = await startLocalSupergraph({
+    pool: database.pool,
+    identitySecret: env.IDENTITY_HEADER_SECRET,
+    ports: {
+      gateway: env.GATEWAY_PORT,
+      identity: env.IDENTITY_PORT,
+      catalog: env.CATALOG_PORT,
+      commerce: env.COMMERCE_PORT,
+      messaging: env.MESSAGING_PORT,
+    },
+    host: env.GATEWAY_HOST,
+    production: env.NODE_ENV === 'production',
+    devImpersonation: env.DEV_IMPERSONATION,
+    seedWhenEmpty: env.SEED_DEMO_DATA ?? env.NODE_ENV !== 'production',
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    loggerFor: (component) => createLogger(component, env.LOG_LEVEL),
+    onProgress: progress,
+  });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Could not start: a port is already in use (${(error as Error).message}). Stop the other process or set GATEWAY_PORT / IDENTITY_PORT / … to free ports.`
+      : `Could not start: ${(error as Error).message}`,
+  );
+  await database.close();
+  process.exit(1);
+}
+
+console.log(`\nThreadly supergraph ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+console.log(`  Apollo Sandbox:  ${supergraph.gatewayUrl}`);
+for (const [name, url] of Object.entries(supergraph.subgraphUrls)) console.log(`  ${name.padEnd(15)} ${url}`);
+console.log('Press Ctrl-C to stop.');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await supergraph.stop();
+    await database.close();
+    console.log('Stopped.');
+    process.exit(0);
+  });
+}

@@ -1,0 +1,19 @@
+import type { CatalogPrisma } from '../database.ts';
+import { createCategoryByIdLoader, createCategoryChildrenLoader } from './category.loader.ts';
+import { createFavoriteCountLoader, createFavoritedByViewerLoader } from './favorite.loader.ts';
+import { createProductByIdLoader, createProductImagesLoader } from './product.loader.ts';
+
+/**
+ * Created per request, so a cached row never outlives the request that loaded it. `viewerId` scopes the
+ * "did I favorite this" loader to the signed-in user.
+ */
+export const createCatalogLoaders = (prisma: CatalogPrisma, viewerId: string | null) => ({
+  categoryById: createCategoryByIdLoader(prisma),
+  categoryChildren: createCategoryChildrenLoader(prisma),
+  productById: createProductByIdLoader(prisma),
+  productImages: createProductImagesLoader(prisma),
+  favoriteCount: createFavoriteCountLoader(prisma),
+  favoritedByViewer: createFavoritedByViewerLoader(prisma, viewerId),
+});
+
+export type CatalogLoaders = ReturnType<typeof createCatalogLoaders>;

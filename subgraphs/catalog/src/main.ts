@@ -1,0 +1,11 @@
+import { runSubgraphProcess } from '@threadly/subgraph-runtime';
+import { createCatalogSubgraph } from './create-catalog-subgraph.ts';
+import { loadCatalogEnv } from './env.ts';
+
+const env = loadCatalogEnv();
+await runSubgraphProcess({
+  env,
+  port: env.CATALOG_PORT,
+  host: env.CATALOG_HOST,
+  create: (pool) => createCatalogSubgraph({ pool, identitySecret: env.IDENTITY_HEADER_SECRET }),
+});

@@ -1,0 +1,35 @@
+import type { DemoData } from '@threadly/demo-data';
+import type { CatalogPrisma } from './database.ts';
+
+/**
+ * Inserts the demo categories, products, images and favorites; rows that already exist are left as they are, so
+ * running it twice changes nothing. Parents are inserted before children because of the category tree's foreign key.
+ */
+export async function seedCatalog(prisma: CatalogPrisma, data: DemoData): Promise<{ rows: number }> {
+  let rows = 0;
+  for (const level of byDepth(data.categories)) {
+    rows += (await prisma.category.createMany({ data: level, skipDuplicates: true })).count;
+  }
+  rows += (await prisma.product.createMany({ data: data.products, skipDuplicates: true })).count;
+  rows += (await prisma.productImage.createMany({ data: data.productImages, skipDuplicates: true })).count;
+  rows += (await prisma.favorite.createMany({ data: data.favorites, skipDuplicates: true })).count;
+  return { rows };
+}
+
+export const catalogHasData = async (prisma: CatalogPrisma) => (await prisma.category.count()) > 0;
+
+/** Groups categories into levels: roots first, then their children, and so on. */
+function byDepth<Row extends { id: string; parentId: string | null }>(categories: Row[]): Row[][] {
+  const levels: Row[][] = [];
+  const placed = new Set<string>();
+  let remaining = categories;
+  while (remaining.length > 0) {
+    const level = remaining.filter((row) => row.parentId === null || placed.has(row.parentId));
+    // A parent missing from the data would loop forever; let the foreign key report it instead.
+    const next = level.length > 0 ? level : remaining;
+    levels.push(next);
+    for (const row of next) placed.add(row.id);
+    remaining = remaining.filter((row) => !placed.has(row.id));
+  }
+  return levels;
+}

@@ -1,0 +1,31 @@
+import type { SubgraphRequest } from '@threadly/subgraph-runtime';
+import { readViewer } from '@threadly/subgraph-runtime';
+import type { Viewer } from '@threadly/identity-headers';
+import type { CommercePrisma } from './database.ts';
+import { createCommerceLoaders, type CommerceLoaders } from './loaders/index.ts';
+import { CartService } from './services/cart.service.ts';
+import { OrderService } from './services/order.service.ts';
+
+export interface CommerceContext {
+  requestId: string;
+  /** Who is asking, as the gateway signed it; null when anonymous. */
+  viewer: Viewer | null;
+  loaders: CommerceLoaders;
+  carts: CartService;
+  orders: OrderService;
+}
+
+/** One factory for every transport (HTTP today, WebSocket later): identity, loaders and services per request. */
+export function createCommerceContextFactory(prisma: CommercePrisma, identitySecret: string) {
+  return async ({ headers, requestId }: SubgraphRequest): Promise<CommerceContext> => {
+    const viewer = readViewer(headers, identitySecret);
+    const loaders = createCommerceLoaders(prisma);
+    return {
+      requestId,
+      viewer,
+      loaders,
+      carts: new CartService(prisma, loaders),
+      orders: new OrderService(prisma, loaders),
+    };
+  };
+}

@@ -1,0 +1,3 @@
+export { createCommerceSubgraph, type CommerceSubgraphOptions } from './create-commerce-subgraph.ts';
+export { commerceEnvShape, loadCommerceEnv } from './env.ts';
+export { commerceSchema } from './schema/index.ts';

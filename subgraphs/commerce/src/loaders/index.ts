@@ -1,0 +1,14 @@
+import type { CommercePrisma } from '../database.ts';
+import { createCartByBuyerIdLoader, createCartItemsByCartIdLoader } from './cart.loader.ts';
+import { createOrderByIdLoader, createOrderItemsByOrderIdLoader, createOrderTimelineByOrderIdLoader } from './order.loader.ts';
+
+/** Created per request, so a cached row never outlives the request that loaded it. */
+export const createCommerceLoaders = (prisma: CommercePrisma) => ({
+  orderById: createOrderByIdLoader(prisma),
+  orderItemsByOrderId: createOrderItemsByOrderIdLoader(prisma),
+  orderTimelineByOrderId: createOrderTimelineByOrderIdLoader(prisma),
+  cartByBuyerId: createCartByBuyerIdLoader(prisma),
+  cartItemsByCartId: createCartItemsByCartIdLoader(prisma),
+});
+
+export type CommerceLoaders = ReturnType<typeof createCommerceLoaders>;

@@ -1,0 +1,11 @@
+import { runSubgraphProcess } from '@threadly/subgraph-runtime';
+import { createCommerceSubgraph } from './create-commerce-subgraph.ts';
+import { loadCommerceEnv } from './env.ts';
+
+const env = loadCommerceEnv();
+await runSubgraphProcess({
+  env,
+  port: env.COMMERCE_PORT,
+  host: env.COMMERCE_HOST,
+  create: (pool) => createCommerceSubgraph({ pool, identitySecret: env.IDENTITY_HEADER_SECRET }),
+});

@@ -1,0 +1,98 @@
+import { badUserInput, unauthenticated } from '@threadly/errors';
+import type { Viewer } from '@threadly/identity-headers';
+import type { CommercePrisma } from '../database.ts';
+import type { CartItem } from '../generated/prisma/client.ts';
+import type { CommerceLoaders } from '../loaders/index.ts';
+import { cartIdFor } from './cart-id.ts';
+
+/** Most items one cart may hold. */
+export const MAX_CART_ITEMS = 50;
+
+/** A buyer's cart as the API shows it; `updatedAt` is null for the empty cart that has never been written. */
+export interface CartView {
+  id: string;
+  buyerId: string;
+  updatedAt: Date | null;
+}
+
+/**
+ * The signed-in buyer's cart. Commerce stores product ids only: whether a product is still for sale and what it
+ * costs is catalog's to say (the product resolves through federation); availability checks arrive with the event
+ * backbone, which will let commerce learn about sold or withdrawn listings.
+ */
+export class CartService {
+  constructor(
+    private readonly prisma: CommercePrisma,
+    private readonly loaders: CommerceLoaders,
+  ) {}
+
+  /** The viewer's cart; an empty, unsaved one when they have none (reading creates nothing). */
+  async get(viewer: Viewer | null): Promise<CartView> {
+    const buyerId = requireBuyer(viewer);
+    const cart = await this.loaders.cartByBuyerId.load(buyerId);
+    return cart ? { id: cart.id, buyerId, updatedAt: cart.updatedAt } : { id: cartIdFor(buyerId), buyerId, updatedAt: null };
+  }
+
+  /** The cart's items, most recently added first. */
+  items(cart: CartView): Promise<CartItem[]> {
+    return cart.updatedAt === null ? Promise.resolve([]) : this.loaders.cartItemsByCartId.load(cart.id);
+  }
+
+  /**
+   * Puts a product in the viewer's cart, creating the cart on first use. Idempotent: a product already there stays
+   * once. BAD_USER_INPUT (`productId`) when the cart already holds {@link MAX_CART_ITEMS} items.
+   */
+  async add(viewer: Viewer | null, productId: string): Promise<CartView> {
+    const buyerId = requireBuyer(viewer);
+    await this.prisma.$transaction(async (tx) => {
+      // Touching the cart row locks it, so concurrent adds for one buyer queue here and the limit holds.
+      const cart = await tx.cart.upsert({
+        where: { buyerId },
+        create: { id: cartIdFor(buyerId), buyerId },
+        update: { updatedAt: new Date() },
+      });
+      const present = await tx.cartItem.findUnique({ where: { cartId_productId: { cartId: cart.id, productId } } });
+      if (present) return;
+      if ((await tx.cartItem.count({ where: { cartId: cart.id } })) >= MAX_CART_ITEMS) {
+        throw badUserInput(`productId: a cart holds at most ${MAX_CART_ITEMS} items`, 'productId');
+      }
+      await tx.cartItem.create({ data: { cartId: cart.id, productId } });
+    });
+    return this.reload(buyerId, viewer);
+  }
+
+  /** Takes a product out of the viewer's cart; a product that is not there is not an error. */
+  async remove(viewer: Viewer | null, productId: string): Promise<CartView> {
+    const buyerId = requireBuyer(viewer);
+    await this.deleteItems(buyerId, { productId });
+    return this.reload(buyerId, viewer);
+  }
+
+  /** Empties the viewer's cart (the cart itself, and so its id, stays). */
+  async clear(viewer: Viewer | null): Promise<CartView> {
+    const buyerId = requireBuyer(viewer);
+    await this.deleteItems(buyerId, {});
+    return this.reload(buyerId, viewer);
+  }
+
+  private async deleteItems(buyerId: string, filter: { productId?: string }) {
+    await this.prisma.$transaction(async (tx) => {
+      const cart = await tx.cart.findUnique({ where: { buyerId } });
+      if (!cart) return;
+      const { count } = await tx.cartItem.deleteMany({ where: { cartId: cart.id, ...filter } });
+      if (count > 0) await tx.cart.update({ where: { id: cart.id }, data: { updatedAt: new Date() } });
+    });
+  }
+
+  /** Forgets what this request cached about the cart, so the returned cart shows the change. */
+  private reload(buyerId: string, viewer: Viewer | null): Promise<CartView> {
+    this.loaders.cartByBuyerId.clear(buyerId);
+    this.loaders.cartItemsByCartId.clearAll();
+    return this.get(viewer);
+  }
+}
+
+function requireBuyer(viewer: Viewer | null): string {
+  if (!viewer) throw unauthenticated();
+  return viewer.userId;
+}

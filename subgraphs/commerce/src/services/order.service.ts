@@ -1,0 +1,72 @@
+import { isUuid } from '@threadly/database';
+import { forbidden, notFound, unauthenticated } from '@threadly/errors';
+import type { Viewer } from '@threadly/identity-headers';
+import type { CommercePrisma } from '../database.ts';
+import type { Order, OrderItem, OrderStatus, OrderStatusChange, Prisma } from '../generated/prisma/client.ts';
+import type { CommerceLoaders } from '../loaders/index.ts';
+import { orderKeyset, type KeysetPage } from './keyset.ts';
+
+/** Which side of an order the viewer is on when listing their orders. */
+export type OrderRole = 'BUYER' | 'SELLER';
+
+/** Only the two parties of an order, and admins, may know it exists. */
+export const canSeeOrder = (order: Order, viewer: Viewer | null) =>
+  viewer !== null && (viewer.role === 'ADMIN' || order.buyerId === viewer.userId || order.sellerId === viewer.userId);
+
+/** Reads orders, enforcing who may see which. */
+export class OrderService {
+  constructor(
+    private readonly prisma: CommercePrisma,
+    private readonly loaders: CommerceLoaders,
+  ) {}
+
+  /**
+   * The order if `viewer` may see it, else null (unknown, malformed and other people's ids look the same).
+   * Used by the entity reference resolver.
+   */
+  async findVisible(id: string, viewer: Viewer | null): Promise<Order | null> {
+    if (!viewer) return null;
+    const order = await this.loaders.orderById.load(id);
+    return order && canSeeOrder(order, viewer) ? order : null;
+  }
+
+  /** The order for a signed-in viewer; NOT_FOUND when it does not exist or is not theirs, so ids cannot be probed. */
+  async getVisible(id: string, viewer: Viewer | null): Promise<Order> {
+    if (!viewer) throw unauthenticated();
+    const order = await this.findVisible(id, viewer);
+    if (!order) throw notFound('Order', id);
+    return order;
+  }
+
+  /** One page of the orders the viewer bought (BUYER) or sold (SELLER), newest first, optionally of one status. */
+  listForViewer(viewer: Viewer | null, role: OrderRole, status: OrderStatus | null | undefined, page: KeysetPage): Promise<Order[]> {
+    if (!viewer) throw unauthenticated();
+    const party: Prisma.OrderWhereInput = role === 'SELLER' ? { sellerId: viewer.userId } : { buyerId: viewer.userId };
+    return this.page({ ...party, ...(status ? { status } : {}) }, page);
+  }
+
+  /** One page of the orders `buyerId` bought; only they themself and admins may look. */
+  listBoughtBy(buyerId: string, viewer: Viewer | null, page: KeysetPage): Promise<Order[]> {
+    if (!viewer) throw unauthenticated();
+    if (viewer.userId !== buyerId && viewer.role !== 'ADMIN') throw forbidden('Only the user themself can see their orders.');
+    // An admin may ask about any representation; a malformed id owns nothing (and is no valid uuid for PostgreSQL).
+    if (!isUuid(buyerId)) return Promise.resolve([]);
+    return this.page({ buyerId }, page);
+  }
+
+  items(orderId: string): Promise<OrderItem[]> {
+    return this.loaders.orderItemsByOrderId.load(orderId);
+  }
+
+  timeline(orderId: string): Promise<OrderStatusChange[]> {
+    return this.loaders.orderTimelineByOrderId.load(orderId);
+  }
+
+  private async page(filter: Prisma.OrderWhereInput, page: KeysetPage): Promise<Order[]> {
+    const { bounds, orderBy, take } = orderKeyset(page);
+    const orders = await this.prisma.order.findMany({ where: { AND: [filter, ...bounds] }, orderBy, take });
+    // Later `order(id)` or `_entities` lookups in the same request reuse these rows.
+    for (const order of orders) this.loaders.orderById.prime(order.id, order);
+    return orders;
+  }
+}

@@ -1,0 +1,11 @@
+import { runSubgraphProcess } from '@threadly/subgraph-runtime';
+import { createIdentitySubgraph } from './create-identity-subgraph.ts';
+import { loadIdentityEnv } from './env.ts';
+
+const env = loadIdentityEnv();
+await runSubgraphProcess({
+  env,
+  port: env.IDENTITY_PORT,
+  host: env.IDENTITY_HOST,
+  create: (pool) => createIdentitySubgraph({ pool, identitySecret: env.IDENTITY_HEADER_SECRET }),
+});
