@@ -45,6 +45,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     formatError: createErrorFormatter({ production, logUnexpected: (err) => logger.error({ err }, 'request failure') }),
     includeStacktraceInErrorResponses: !production,
     introspection: !production,
+    // "Did you mean …?" suggestions would reveal the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),

@@ -4,7 +4,7 @@ import { CLOSING_LINES, CONDITION_LINES, IMAGE_VIEWS, KIND_LINES } from './phras
 import type { Random } from './random.ts';
 import { DAY, DEMO_NOW, HOUR, MINUTE, addTime, daysBeforeNow, earliest, latest } from './time.ts';
 import type { DemoProduct, DemoProductImage, DemoUser, ProductCondition, ProductStatus } from './types.ts';
-import { BRANDS, COLORS, DENIM_COLORS, GENERIC_ITEMS, PRICE_RANGES, type GarmentKind } from './vocabulary.ts';
+import { BRANDS, COLORS, type Brand, DENIM_COLORS, GENERIC_ITEMS, PRICE_RANGES, type GarmentKind } from './vocabulary.ts';
 import { DEMO_ACCOUNTS } from './users.ts';
 
 const CONDITION_WEIGHTS: readonly (readonly [ProductCondition, number])[] = [
@@ -26,8 +26,14 @@ const LETTER_SIZES: Record<'women' | 'men', readonly (readonly [string, number])
   women: [['XS', 1], ['S', 3], ['M', 4], ['L', 2], ['XL', 1]],
   men: [['S', 2], ['M', 4], ['L', 4], ['XL', 2], ['XXL', 1]],
 };
-const KIDS_SIZES = ['92 cm (2 years)', '98 cm (3 years)', '104 cm (4 years)', '110 cm (5 years)', '116 cm (6 years)', '128 cm (8 years)', '140 cm (10 years)', '152 cm (12 years)'];
-const BABY_SIZES = ['50 cm (newborn)', '56 cm (0–2 months)', '62 cm (2–4 months)', '68 cm (4–6 months)', '74 cm (6–9 months)', '80 cm (9–12 months)', '86 cm (12–18 months)'];
+const KIDS_SIZES = [
+  '92 cm (2 years)', '98 cm (3 years)', '104 cm (4 years)', '110 cm (5 years)', '116 cm (6 years)', '128 cm (8 years)',
+  '140 cm (10 years)', '152 cm (12 years)',
+];
+const BABY_SIZES = [
+  '50 cm (newborn)', '56 cm (0–2 months)', '62 cm (2–4 months)', '68 cm (4–6 months)', '74 cm (6–9 months)',
+  '80 cm (9–12 months)', '86 cm (12–18 months)',
+];
 
 interface Size {
   /** Stored on the product; null when sizes do not apply. */
@@ -75,6 +81,14 @@ function roundPrice(cents: number): number {
   return Math.min(MAX_PRICE, Math.max(MIN_PRICE, Math.round(cents / step) * step));
 }
 
+/**
+ * Brands making `kind`, weighted: high-street labels are listed more often than designer ones, but not so much more
+ * that the demo shows nothing but Zara and H&M.
+ */
+function brandWeights(kind: GarmentKind): (readonly [Brand, number])[] {
+  return BRANDS.filter((brand) => brand.kinds.includes(kind)).map((brand) => [brand, 1 / Math.sqrt(brand.priceFactor)] as const);
+}
+
 function imageViewsFor(kind: GarmentKind): readonly string[] {
   if (kind === 'shoes' || kind === 'kids-shoes') return IMAGE_VIEWS.shoes;
   if (kind === 'bag' || kind === 'accessory') return IMAGE_VIEWS.bags;
@@ -83,9 +97,11 @@ function imageViewsFor(kind: GarmentKind): readonly string[] {
 
 /** Listing timestamps for a status: drafts were never published, archived ones were taken down after a while. */
 function listingTimes(random: Random, seller: DemoUser, status: ProductStatus) {
-  const createdAt = random.dateBetween(latest(addTime(seller.createdAt, DAY), daysBeforeNow(420)), addTime(DEMO_NOW, -3 * HOUR));
+  const earliestListing = latest(addTime(seller.createdAt, DAY), daysBeforeNow(420));
+  const createdAt = random.dateBetween(earliestListing, addTime(DEMO_NOW, -3 * HOUR));
   if (status === 'DRAFT') {
-    return { createdAt, publishedAt: null, updatedAt: random.dateBetween(createdAt, earliest(addTime(createdAt, 3 * DAY), DEMO_NOW)) };
+    const updatedAt = random.dateBetween(createdAt, earliest(addTime(createdAt, 3 * DAY), DEMO_NOW));
+    return { createdAt, publishedAt: null, updatedAt };
   }
   const lastEdit = addTime(DEMO_NOW, -HOUR);
   const publishedAt = random.dateBetween(addTime(createdAt, 2 * MINUTE), earliest(addTime(createdAt, 2 * DAY), lastEdit));
@@ -124,10 +140,10 @@ export function generateProducts(
   for (let index = 0; index < count; index += 1) {
     const seller = demoSellerIndexes.has(index) ? demoSeller : random.weighted(otherSellers);
     const leaf = random.weighted(leafWeights);
-    // Cheaper high-street brands are listed far more often than designer ones.
-    const brand = random.weighted(BRANDS.filter((candidate) => candidate.kinds.includes(leaf.kind)).map((candidate) => [candidate, 1 / candidate.priceFactor] as const));
+    const brand = random.weighted(brandWeights(leaf.kind));
     const signatures = brand.signatures?.[leaf.kind];
-    const item = signatures && random.chance(0.65) ? random.pick(signatures) : random.pick(GENERIC_ITEMS[leaf.kind]);
+    const useSignature = signatures && (brand.onlySignatures || random.chance(0.65));
+    const item = random.pick(useSignature ? signatures : GENERIC_ITEMS[leaf.kind]);
     const isDenim = item.includes('jeans') || item.includes('denim');
     const color = random.pick(isDenim ? DENIM_COLORS : COLORS);
     const { size, inTitle } = sizeFor(random, leaf.kind, leaf.audience);
@@ -168,4 +184,13 @@ export function generateProducts(
     }
   }
   return { products, productImages };
+}
+
+/**
+ * When a listing was online, so favourites, cart items and chats about it fall in that span: from publishing until
+ * now, or until it was reserved, sold or archived. Null for drafts, which nobody but the seller ever saw.
+ */
+export function listingWindow(product: DemoProduct): { from: Date; to: Date } | null {
+  if (!product.publishedAt) return null;
+  return { from: product.publishedAt, to: product.status === 'ACTIVE' ? addTime(DEMO_NOW, -MINUTE) : product.updatedAt };
 }

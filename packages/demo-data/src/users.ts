@@ -114,7 +114,9 @@ export function generateUsers(random: Random, count: number): DemoUser[] {
     }
     let localPart = emailLocalPart(firstName, lastName);
     // Only reached with far more users than name combinations: number them like real sign-ups do.
-    for (let suffix = 2; usedLocalParts.has(localPart); suffix += 1) localPart = `${emailLocalPart(firstName, lastName)}${suffix}`;
+    for (let suffix = 2; usedLocalParts.has(localPart); suffix += 1) {
+      localPart = `${emailLocalPart(firstName, lastName)}${suffix}`;
+    }
     usedLocalParts.add(localPart);
 
     const city = random.pick(CITIES);

@@ -78,6 +78,8 @@ export interface Brand {
   kinds: readonly GarmentKind[];
   /** Models the brand is known for; other items of a kind come from GENERIC_ITEMS. */
   signatures?: Partial<Record<GarmentKind, readonly string[]>>;
+  /** Specialists (Nike, Birkenstock…) sell only their signatures: "Nike leather ankle boots" would look made up. */
+  onlySignatures?: boolean;
 }
 
 export const BRANDS: readonly Brand[] = [
@@ -91,20 +93,20 @@ export const BRANDS: readonly Brand[] = [
   { name: 'Arket', priceFactor: 1, kinds: ['knitwear', 'top', 'outerwear', 'shirt', 'trousers', 'kids-clothing', 'baby'] },
   { name: '& Other Stories', priceFactor: 1, kinds: ['dress', 'top', 'shoes', 'bag', 'knitwear'] },
   { name: 'Massimo Dutti', priceFactor: 1.1, kinds: ['knitwear', 'outerwear', 'shirt', 'bag', 'trousers'] },
-  { name: 'Carhartt WIP', priceFactor: 1.2, kinds: ['outerwear', 'trousers', 'top', 'accessory'], signatures: { outerwear: ['Detroit jacket', 'Michigan chore coat', 'OG Active jacket'], trousers: ['Single Knee pant', 'Simple pant'], top: ['pocket T-shirt'], accessory: ['Acrylic Watch Hat beanie'] } },
-  { name: 'Patagonia', priceFactor: 1.6, kinds: ['outerwear', 'knitwear', 'kids-clothing'], signatures: { outerwear: ['Torrentshell 3L rain jacket', 'Nano Puff jacket', 'Down Sweater jacket'], knitwear: ['Better Sweater fleece jacket', 'Retro-X fleece jacket', 'Synchilla Snap-T fleece'], 'kids-clothing': ['Retro-X fleece jacket'] } },
-  { name: 'The North Face', priceFactor: 1.6, kinds: ['outerwear', 'bag'], signatures: { outerwear: ['1996 Retro Nuptse puffer jacket', 'Denali fleece jacket'], bag: ['Base Camp duffel bag'] } },
-  { name: 'Nike', priceFactor: 1.1, kinds: ['shoes', 'top', 'kids-shoes'], signatures: { shoes: ['Air Force 1 sneakers', 'Air Max 90 sneakers', 'Dunk Low sneakers'], top: ['Dri-FIT running T-shirt'], 'kids-shoes': ['Air Force 1 kids sneakers'] } },
-  { name: 'Adidas', priceFactor: 1, kinds: ['shoes', 'top', 'kids-shoes'], signatures: { shoes: ['Samba OG sneakers', 'Gazelle sneakers', 'Stan Smith sneakers'], top: ['Trefoil T-shirt'], 'kids-shoes': ['Superstar kids sneakers'] } },
-  { name: 'Veja', priceFactor: 1.2, kinds: ['shoes', 'kids-shoes'], signatures: { shoes: ['V-10 sneakers', 'Campo sneakers'], 'kids-shoes': ['Small V-12 sneakers'] } },
-  { name: 'Dr. Martens', priceFactor: 1.3, kinds: ['shoes', 'kids-shoes'], signatures: { shoes: ['1460 8-eye boots', '1461 3-eye shoes', 'Jadon platform boots', '2976 Chelsea boots'], 'kids-shoes': ['1460 junior boots'] } },
-  { name: 'Birkenstock', priceFactor: 1.1, kinds: ['shoes', 'kids-shoes'], signatures: { shoes: ['Arizona sandals', 'Boston clogs', 'Gizeh sandals'], 'kids-shoes': ['Arizona kids sandals'] } },
+  { name: 'Carhartt WIP', priceFactor: 1.2, onlySignatures: true, kinds: ['outerwear', 'trousers', 'top', 'accessory'], signatures: { outerwear: ['Detroit jacket', 'Michigan chore coat', 'OG Active jacket'], trousers: ['Single Knee pant', 'Simple pant'], top: ['pocket T-shirt'], accessory: ['Acrylic Watch Hat beanie'] } },
+  { name: 'Patagonia', priceFactor: 1.6, onlySignatures: true, kinds: ['outerwear', 'knitwear', 'kids-clothing'], signatures: { outerwear: ['Torrentshell 3L rain jacket', 'Nano Puff jacket', 'Down Sweater jacket'], knitwear: ['Better Sweater fleece jacket', 'Retro-X fleece jacket', 'Synchilla Snap-T fleece'], 'kids-clothing': ['Retro-X fleece jacket'] } },
+  { name: 'The North Face', priceFactor: 1.6, onlySignatures: true, kinds: ['outerwear', 'bag'], signatures: { outerwear: ['1996 Retro Nuptse puffer jacket', 'Denali fleece jacket'], bag: ['Base Camp duffel bag'] } },
+  { name: 'Nike', priceFactor: 1.1, onlySignatures: true, kinds: ['shoes', 'top', 'kids-shoes'], signatures: { shoes: ['Air Force 1 sneakers', 'Air Max 90 sneakers', 'Dunk Low sneakers'], top: ['Dri-FIT running T-shirt'], 'kids-shoes': ['Air Force 1 kids sneakers'] } },
+  { name: 'Adidas', priceFactor: 1, onlySignatures: true, kinds: ['shoes', 'top', 'kids-shoes'], signatures: { shoes: ['Samba OG sneakers', 'Gazelle sneakers', 'Stan Smith sneakers'], top: ['Trefoil T-shirt'], 'kids-shoes': ['Superstar kids sneakers'] } },
+  { name: 'Veja', priceFactor: 1.2, onlySignatures: true, kinds: ['shoes', 'kids-shoes'], signatures: { shoes: ['V-10 sneakers', 'Campo sneakers'], 'kids-shoes': ['Small V-12 sneakers'] } },
+  { name: 'Dr. Martens', priceFactor: 1.3, onlySignatures: true, kinds: ['shoes', 'kids-shoes'], signatures: { shoes: ['1460 8-eye boots', '1461 3-eye shoes', 'Jadon platform boots', '2976 Chelsea boots'], 'kids-shoes': ['1460 junior boots'] } },
+  { name: 'Birkenstock', priceFactor: 1.1, onlySignatures: true, kinds: ['shoes', 'kids-shoes'], signatures: { shoes: ['Arizona sandals', 'Boston clogs', 'Gizeh sandals'], 'kids-shoes': ['Arizona kids sandals'] } },
   { name: 'Acne Studios', priceFactor: 2.6, kinds: ['knitwear', 'jeans', 'outerwear', 'accessory', 'top'], signatures: { knitwear: ['face-patch wool jumper'], jeans: ['1996 loose fit jeans'], accessory: ['Canada wool scarf'] } },
   { name: 'Ganni', priceFactor: 1.8, kinds: ['dress', 'top', 'knitwear', 'shoes', 'bag'], signatures: { dress: ['printed georgette wrap dress', 'seersucker check mini dress'], shoes: ['retro sneakers'] } },
   { name: 'Sézane', priceFactor: 1.6, kinds: ['dress', 'knitwear', 'top', 'bag'], signatures: { knitwear: ['Gaspard cardigan'] } },
   { name: 'Ralph Lauren', priceFactor: 1.2, kinds: ['shirt', 'knitwear', 'top'], signatures: { shirt: ['custom fit Oxford shirt'], top: ['custom slim fit polo shirt'], knitwear: ['cable-knit cotton jumper'] } },
-  { name: 'Fjällräven', priceFactor: 1, kinds: ['bag', 'outerwear'], signatures: { bag: ['Kånken backpack', 'Kånken No. 2 backpack'], outerwear: ['Greenland jacket'] } },
-  { name: 'Longchamp', priceFactor: 1.8, kinds: ['bag'], signatures: { bag: ['Le Pliage large tote', 'Le Pliage shoulder bag'] } },
+  { name: 'Fjällräven', priceFactor: 1, onlySignatures: true, kinds: ['bag', 'outerwear'], signatures: { bag: ['Kånken backpack', 'Kånken No. 2 backpack'], outerwear: ['Greenland jacket'] } },
+  { name: 'Longchamp', priceFactor: 1.8, onlySignatures: true, kinds: ['bag'], signatures: { bag: ['Le Pliage large tote', 'Le Pliage shoulder bag'] } },
   { name: 'Mini Rodini', priceFactor: 1.3, kinds: ['kids-clothing', 'baby'] },
   { name: 'Petit Bateau', priceFactor: 0.9, kinds: ['kids-clothing', 'baby'], signatures: { baby: ['bodysuits (3-pack)'] } },
 ];

@@ -33,6 +33,8 @@ export async function startSubgraphServer<Context extends BaseContext>(
     formatError: createErrorFormatter({ production, logUnexpected: (err) => logger.error({ err }, 'resolver failure') }),
     includeStacktraceInErrorResponses: !production,
     introspection: !production,
+    // "Did you mean …?" suggestions would reveal the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
