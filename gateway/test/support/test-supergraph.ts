@@ -52,7 +52,7 @@ export async function startTestSupergraph({ production = false } = {}): Promise<
         },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, headers: response.headers, body: await response.json() };
+      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] };
     },
     async close() {
       await supergraph.stop();

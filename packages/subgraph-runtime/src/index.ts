@@ -4,3 +4,4 @@ export { runSubgraphProcess, type SubgraphProcessOptions } from './run-subgraph-
 export { readViewer } from './read-viewer.ts';
 export { printSubgraphSdl } from './print-subgraph-sdl.ts';
 export type { SubgraphDefinition, SubgraphRequest } from './subgraph-definition.ts';
+export { subgraphBuilderOptions } from './builder-options.ts';

@@ -21,6 +21,7 @@ async function graphql(query: string, variables: Record<string, unknown> = {}, v
     headers: { 'content-type': 'application/json', ...(viewerHeader ? { 'x-threadly-viewer': viewerHeader } : {}) },
     body: JSON.stringify({ query, variables }),
   });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test asserts the shape it reads
   return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
 }
 const as = (user: { id: string }, role: 'BUYER' | 'SELLER' | 'ADMIN' = 'BUYER') => signViewer({ userId: user.id, role }, secret);

@@ -1,5 +1,5 @@
 import type { CatalogPrisma } from '../database.ts';
-import { createCategoryByIdLoader, createCategoryChildrenLoader } from './category.loader.ts';
+import { createCategoryByIdLoader, createCategoryChildrenLoader, createCategoryProductCountLoader } from './category.loader.ts';
 import { createFavoriteCountLoader, createFavoritedByViewerLoader } from './favorite.loader.ts';
 import { createProductByIdLoader, createProductImagesLoader } from './product.loader.ts';
 
@@ -10,6 +10,7 @@ import { createProductByIdLoader, createProductImagesLoader } from './product.lo
 export const createCatalogLoaders = (prisma: CatalogPrisma, viewerId: string | null) => ({
   categoryById: createCategoryByIdLoader(prisma),
   categoryChildren: createCategoryChildrenLoader(prisma),
+  categoryProductCount: createCategoryProductCountLoader(prisma),
   productById: createProductByIdLoader(prisma),
   productImages: createProductImagesLoader(prisma),
   favoriteCount: createFavoriteCountLoader(prisma),

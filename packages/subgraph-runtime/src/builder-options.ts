@@ -1,0 +1,34 @@
+import type { SchemaTypes } from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
+import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { validationErrorToGraphQL } from '@threadly/errors';
+
+/**
+ * The Pothos options every subgraph's builder uses. They must be identical across subgraphs: `PageInfo` is a
+ * shareable type that composition requires to be the same everywhere, descriptions included.
+ */
+export const subgraphBuilderOptions = {
+  // Federation last: it must see resolvers after other plugins have wrapped them.
+  plugins: [DirectivesPlugin, RelayPlugin, ValidationPlugin, FederationPlugin] as Array<keyof PothosSchemaTypes.Plugins<SchemaTypes>>,
+  defaultFieldNullability: false as const,
+  relay: {
+    clientMutationId: 'omit' as const,
+    cursorType: 'String' as const,
+    nodeQueryOptions: false as const,
+    nodesQueryOptions: false as const,
+    pageInfoTypeOptions: { shareable: true, description: 'Where a page sits in its list, for fetching the next or previous one.' },
+    pageInfoFieldOptions: { description: 'Where this page sits in the list.' },
+    cursorFieldOptions: { description: 'Pass as `after` (or `before`) to continue from this item.' },
+    hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item on this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item on this page; pass it as `after` for the next page.' },
+    firstArgOptions: { description: 'Page size, counting forwards: default 20, at most 100.' },
+    afterArgOptions: { description: 'Continue after this cursor.' },
+    lastArgOptions: { description: 'Page size, counting backwards from `before`: at most 100.' },
+    beforeArgOptions: { description: 'Continue before this cursor (paging backwards).' },
+  },
+  validation: { validationError: validationErrorToGraphQL },
+};

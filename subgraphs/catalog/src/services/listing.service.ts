@@ -1,0 +1,146 @@
+import { domainError, forbidden } from '@threadly/errors';
+import type { Viewer } from '@threadly/identity-headers';
+import type { CatalogPrisma } from '../database.ts';
+import type { Prisma, Product, ProductCondition, ProductStatus } from '../generated/prisma/client.ts';
+import type { CatalogLoaders } from '../loaders/index.ts';
+import type { CategoryService } from './category.service.ts';
+import type { ProductService } from './product.service.ts';
+import { requireViewer } from './viewer.ts';
+
+export interface ListingImage {
+  url: string;
+  alt: string;
+}
+
+/** A new listing, already validated by the schema (lengths, price range, 1–10 https images). */
+export interface NewListing {
+  title: string;
+  description: string;
+  price: { amount: number; currency: string };
+  condition: ProductCondition;
+  size?: string | null;
+  brand?: string | null;
+  color?: string | null;
+  categoryId: string;
+  images: ListingImage[];
+}
+
+/** Changes to a listing: absent fields stay; null clears an optional one; `images` replaces them all. */
+export type ListingChanges = { [Key in keyof NewListing]?: NewListing[Key] | null };
+
+/** Statuses in which the seller may still edit a listing; a reserved or sold item is what the buyer agreed to. */
+const EDITABLE: ProductStatus[] = ['DRAFT', 'ACTIVE', 'ARCHIVED'];
+
+type Action = 'edit' | 'publish' | 'archive';
+const PAST: Record<Action, string> = { edit: 'edited', publish: 'published', archive: 'archived' };
+
+/** BAD_USER_INPUT naming the current status, so the client can tell "already sold" from "still a draft". */
+const invalidTransition = (status: ProductStatus, action: Action, allowed: ProductStatus[]) =>
+  domainError('BAD_USER_INPUT', `Cannot ${action} a listing that is ${status}; only ${allowed.join(' or ')} listings can be ${PAST[action]}.`, {
+    status,
+  });
+
+/** Creates listings and moves them through DRAFT → ACTIVE → ARCHIVED; sellers manage only their own. */
+export class ListingService {
+  constructor(
+    private readonly prisma: CatalogPrisma,
+    private readonly loaders: CatalogLoaders,
+    private readonly categories: CategoryService,
+    private readonly products: ProductService,
+    private readonly viewer: Viewer | null,
+  ) {}
+
+  /** Any signed-in user may sell: the listing starts as a DRAFT owned by the viewer. */
+  async create(input: NewListing): Promise<Product> {
+    const viewer = requireViewer(this.viewer);
+    await this.categories.assertExists(input.categoryId, 'input.categoryId');
+    const product = await this.prisma.product.create({
+      data: {
+        sellerId: viewer.userId,
+        categoryId: input.categoryId,
+        title: input.title,
+        description: input.description,
+        priceAmount: input.price.amount,
+        currency: input.price.currency,
+        condition: input.condition,
+        size: input.size ?? null,
+        brand: input.brand ?? null,
+        color: input.color ?? null,
+        status: 'DRAFT',
+        images: { createMany: { data: input.images.map((image, position) => ({ ...image, position })) } },
+      },
+    });
+    this.loaders.productById.prime(product.id, product);
+    return product;
+  }
+
+  /** Edits the viewer's own listing while it is DRAFT, ACTIVE or ARCHIVED. */
+  async update(id: string, changes: ListingChanges): Promise<Product> {
+    const product = await this.ownListing(id, false);
+    if (!EDITABLE.includes(product.status)) throw invalidTransition(product.status, 'edit', EDITABLE);
+    if (changes.categoryId) await this.categories.assertExists(changes.categoryId, 'input.categoryId');
+    const data: Prisma.ProductUncheckedUpdateManyInput = {
+      // Explicit, so that replacing only the photos still counts as a change of the listing.
+      updatedAt: new Date(),
+      ...(changes.title ? { title: changes.title } : {}),
+      ...(changes.description != null ? { description: changes.description } : {}),
+      ...(changes.price ? { priceAmount: changes.price.amount, currency: changes.price.currency } : {}),
+      ...(changes.condition ? { condition: changes.condition } : {}),
+      ...(changes.categoryId ? { categoryId: changes.categoryId } : {}),
+      ...(changes.size !== undefined ? { size: changes.size } : {}),
+      ...(changes.brand !== undefined ? { brand: changes.brand } : {}),
+      ...(changes.color !== undefined ? { color: changes.color } : {}),
+    };
+    const images = changes.images;
+    const updated = await this.prisma.$transaction(async (tx) => {
+      // The status guard in the WHERE makes a concurrent sale win over an edit that read the old status.
+      const { count } = await tx.product.updateMany({ where: { id, status: { in: EDITABLE } }, data });
+      if (count === 0) return false;
+      if (images) {
+        await tx.productImage.deleteMany({ where: { productId: id } });
+        await tx.productImage.createMany({ data: images.map((image, position) => ({ ...image, productId: id, position })) });
+      }
+      return true;
+    });
+    if (!updated) throw invalidTransition((await this.reload(id)).status, 'edit', EDITABLE);
+    this.loaders.productImages.clear(id);
+    return this.reload(id);
+  }
+
+  /** DRAFT or ARCHIVED → ACTIVE, stamping `publishedAt`. Only the seller publishes. */
+  publish(id: string): Promise<Product> {
+    return this.transition(id, { action: 'publish', from: ['DRAFT', 'ARCHIVED'], adminMay: false, data: { status: 'ACTIVE', publishedAt: new Date() } });
+  }
+
+  /** ACTIVE or DRAFT → ARCHIVED. The seller, or an admin moderating, may archive. */
+  archive(id: string): Promise<Product> {
+    return this.transition(id, { action: 'archive', from: ['ACTIVE', 'DRAFT'], adminMay: true, data: { status: 'ARCHIVED' } });
+  }
+
+  private async transition(
+    id: string,
+    { action, from, adminMay, data }: { action: Action; from: ProductStatus[]; adminMay: boolean; data: Prisma.ProductUpdateManyMutationInput },
+  ): Promise<Product> {
+    const product = await this.ownListing(id, adminMay);
+    if (!from.includes(product.status)) throw invalidTransition(product.status, action, from);
+    const { count } = await this.prisma.product.updateMany({ where: { id, status: { in: from } }, data });
+    const current = await this.reload(id);
+    if (count === 0) throw invalidTransition(current.status, action, from);
+    return current;
+  }
+
+  /** The listing if the viewer may manage it: NOT_FOUND when they cannot even see it, FORBIDDEN when it is someone else's. */
+  private async ownListing(id: string, adminMay: boolean): Promise<Product> {
+    const viewer = requireViewer(this.viewer);
+    const product = await this.products.getVisible(id);
+    const allowed = product.sellerId === viewer.userId || (adminMay && viewer.role === 'ADMIN');
+    if (!allowed) throw forbidden('Only the seller can change this listing.');
+    return product;
+  }
+
+  private async reload(id: string): Promise<Product> {
+    const product = await this.prisma.product.findUniqueOrThrow({ where: { id } });
+    this.loaders.productById.clear(id).prime(id, product);
+    return product;
+  }
+}

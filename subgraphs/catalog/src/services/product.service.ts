@@ -1,0 +1,108 @@
+import type { ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
+import { notFound } from '@threadly/errors';
+import { isUuid } from '@threadly/database';
+import type { Viewer } from '@threadly/identity-headers';
+import type { CatalogPrisma } from '../database.ts';
+import type { Prisma, Product, ProductCondition, ProductStatus } from '../generated/prisma/client.ts';
+import type { CatalogLoaders } from '../loaders/index.ts';
+import type { CategoryService } from './category.service.ts';
+import { compare, planKeyset } from './keyset.ts';
+
+/** Narrows the public product list. Prices are in minor units; strings match case-insensitively. */
+export interface ProductFilter {
+  categoryId?: string | null;
+  categorySlug?: string | null;
+  sellerId?: string | null;
+  conditions?: ProductCondition[] | null;
+  size?: string | null;
+  brand?: string | null;
+  minPrice?: number | null;
+  maxPrice?: number | null;
+}
+
+/** Statuses nobody but the seller (and admins) may see: unfinished or withdrawn listings. */
+const PRIVATE_STATUSES: ReadonlySet<ProductStatus> = new Set(['DRAFT', 'ARCHIVED']);
+
+/** Reads products, applying who may see which listing. */
+export class ProductService {
+  constructor(
+    private readonly prisma: CatalogPrisma,
+    private readonly loaders: CatalogLoaders,
+    private readonly categories: CategoryService,
+    private readonly viewer: Viewer | null,
+  ) {}
+
+  /** The seller of `sellerId` or an admin: who may see and manage that seller's private listings. */
+  isOwnerOrAdmin(sellerId: string): boolean {
+    return this.viewer !== null && (this.viewer.userId === sellerId || this.viewer.role === 'ADMIN');
+  }
+
+  canSee(product: Product): boolean {
+    return !PRIVATE_STATUSES.has(product.status) || this.isOwnerOrAdmin(product.sellerId);
+  }
+
+  /** The product if the viewer may see it, else NOT_FOUND (so hidden listings cannot be probed by id). */
+  async getVisible(id: string): Promise<Product> {
+    const product = await this.loaders.productById.load(id);
+    if (!product || !this.canSee(product)) throw notFound('Product', id);
+    return product;
+  }
+
+  /**
+   * For `_entities`: another subgraph holding a product id (a cart, an order, a conversation) got it while the
+   * product was public, so archived, reserved and sold products still resolve there, with their status. Drafts
+   * never were public and resolve only for their seller and admins.
+   */
+  async findReference(id: string): Promise<Product | null> {
+    const product = await this.loaders.productById.load(id);
+    if (!product || (product.status === 'DRAFT' && !this.isOwnerOrAdmin(product.sellerId))) return null;
+    return product;
+  }
+
+  /** ACTIVE products, newest first, narrowed by `filter`. */
+  async listActive(filter: ProductFilter, page: ResolveCursorConnectionArgs): Promise<Product[]> {
+    if ((filter.sellerId && !isUuid(filter.sellerId)) || (filter.categoryId && !isUuid(filter.categoryId))) return [];
+    const categoryIds = filter.categoryId || filter.categorySlug ? await this.categories.subtreeIds(filter, 'filter') : null;
+    const insensitive = (value: string) => ({ equals: value, mode: 'insensitive' as const });
+    return this.page(
+      {
+        status: 'ACTIVE',
+        ...(categoryIds ? { categoryId: { in: categoryIds } } : {}),
+        ...(filter.sellerId ? { sellerId: filter.sellerId } : {}),
+        ...(filter.conditions?.length ? { condition: { in: filter.conditions } } : {}),
+        ...(filter.size ? { size: insensitive(filter.size) } : {}),
+        ...(filter.brand ? { brand: insensitive(filter.brand) } : {}),
+        priceAmount: { ...(filter.minPrice != null ? { gte: filter.minPrice } : {}), ...(filter.maxPrice != null ? { lte: filter.maxPrice } : {}) },
+      },
+      page,
+    );
+  }
+
+  /**
+   * A seller's listings, newest first. Others see only ACTIVE ones; the seller and admins see every status,
+   * or just `status` when given.
+   */
+  listBySeller(sellerId: string, status: ProductStatus | null | undefined, page: ResolveCursorConnectionArgs): Promise<Product[]> {
+    if (!isUuid(sellerId)) return Promise.resolve([]);
+    if (!this.isOwnerOrAdmin(sellerId) && status && status !== 'ACTIVE') return Promise.resolve([]);
+    const visible = this.isOwnerOrAdmin(sellerId) ? status : 'ACTIVE';
+    return this.page({ sellerId, ...(visible ? { status: visible } : {}) }, page);
+  }
+
+  private async page(where: Prisma.ProductWhereInput, page: ResolveCursorConnectionArgs): Promise<Product[]> {
+    const { bounds, direction, take } = planKeyset(page);
+    const products = await this.prisma.product.findMany({
+      where: {
+        ...where,
+        AND: bounds.map((bound) => ({
+          OR: [{ createdAt: compare(bound.op, bound.at) }, { createdAt: bound.at, id: compare(bound.op, bound.id) }],
+        })),
+      },
+      orderBy: [{ createdAt: direction }, { id: direction }],
+      take,
+    });
+    // Fields below ask for products by id again (e.g. after a mutation); the list already has them.
+    for (const product of products) this.loaders.productById.prime(product.id, product);
+    return products;
+  }
+}

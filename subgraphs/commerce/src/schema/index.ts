@@ -1,0 +1,17 @@
+import { builder } from '../builder.ts';
+import './scalars.ts';
+import './root.ts';
+import './money.ts';
+import './user-ref.ts';
+import './product.ts';
+import './cart-item.ts';
+import './cart.ts';
+import './order-status.ts';
+import './order-item.ts';
+import './order-status-change.ts';
+import './shipping-address.ts';
+import './order.ts';
+import './user.ts';
+
+/** The commerce subgraph's schema with federation's `_service` and `_entities`. */
+export const commerceSchema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

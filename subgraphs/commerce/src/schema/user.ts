@@ -1,0 +1,17 @@
+import { builder } from '../builder.ts';
+import { OrderType } from './order.ts';
+import { orderConnection } from './pagination.ts';
+import { UserRef } from './user-ref.ts';
+
+builder.objectFields(UserRef, (t) => ({
+  orders: t.connection(
+    {
+      type: OrderType,
+      nullable: true,
+      description: 'Orders this user bought, newest first. Only the user themself and admins may look (FORBIDDEN otherwise).',
+      resolve: (user, args, ctx) => orderConnection(args, (page) => ctx.orders.listBoughtBy(user.id, ctx.viewer, page)),
+    },
+    { name: 'UserOrdersConnection', description: 'A page of the orders a user bought.' },
+    { name: 'UserOrdersEdge', description: 'An order in a page of the orders a user bought.' },
+  ),
+}));

@@ -1,0 +1,11 @@
+import { runSubgraphProcess } from '@threadly/subgraph-runtime';
+import { createMessagingSubgraph } from './create-messaging-subgraph.ts';
+import { loadMessagingEnv } from './env.ts';
+
+const env = loadMessagingEnv();
+await runSubgraphProcess({
+  env,
+  port: env.MESSAGING_PORT,
+  host: env.MESSAGING_HOST,
+  create: (pool) => createMessagingSubgraph({ pool, identitySecret: env.IDENTITY_HEADER_SECRET, catalogUrl: env.CATALOG_SUBGRAPH_URL }),
+});

@@ -1,0 +1,106 @@
+import { resolveCursorConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
+import { builder } from '../builder.ts';
+import type { Conversation, Message } from '../generated/prisma/client.ts';
+import type { InboxConversation } from '../services/conversation.service.ts';
+import { encodeCursor, keysetPage, type KeysetPage } from '../services/keyset.ts';
+import { messageBody, MessageType } from './message.ts';
+import { ProductRef } from './product.ts';
+import { UserRef } from './user.ts';
+
+export const ConversationType = builder.objectRef<Conversation>('Conversation');
+
+ConversationType.implement({
+  description: 'A private thread between a buyer and the seller of one product. Only the two of them (and admins) can read it.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Unique id (a uuid).' }),
+    participants: t.field({
+      type: [UserRef],
+      description: 'The buyer and the seller, in that order.',
+      resolve: (conversation) => [{ id: conversation.buyerId }, { id: conversation.sellerId }],
+    }),
+    buyer: t.field({ type: UserRef, description: 'Who asked about the product.', resolve: (c) => ({ id: c.buyerId }) }),
+    seller: t.field({ type: UserRef, description: 'Who sells the product.', resolve: (c) => ({ id: c.sellerId }) }),
+    product: t.field({ type: ProductRef, description: 'The listing the conversation is about.', resolve: (c) => ({ id: c.productId }) }),
+    lastMessage: t.field({
+      type: MessageType,
+      nullable: true,
+      description: 'The newest message, for inbox previews.',
+      resolve: (c, _args, ctx) => ctx.loaders.lastMessageByConversation.load(c.id),
+    }),
+    unreadCount: t.int({
+      description: "Messages from the other participant that the viewer has not read yet; 0 for an admin who is not a participant.",
+      resolve: (c, _args, ctx) => ctx.loaders.unreadCountByConversation.load(c.id),
+    }),
+    messages: t.connection(
+      {
+        type: MessageType,
+        description: 'The messages, newest first.',
+        resolve: (conversation, args, ctx) =>
+          resolveCursorConnection<Promise<Message[]>>({ args, toCursor: (m) => encodeCursor({ at: m.createdAt, id: m.id }) }, (params) =>
+            ctx.messages.listForConversation(conversation, keysetPage(params)),
+          ),
+      },
+      {
+        name: 'MessageConnection',
+        description: 'A page of messages, newest first.',
+        edgesField: { description: 'The messages on this page with their cursors.' },
+      },
+      { name: 'MessageEdge', description: 'A message and its cursor.', nodeField: { description: 'The message.' } },
+    ),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the last message was sent; inboxes are sorted by it.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the buyer started the conversation.' }),
+  }),
+});
+
+builder.asEntity(ConversationType, {
+  key: builder.selection<{ id: string }>('id'),
+  // Null, not an error, for someone else's conversation: the reference cannot reveal that it exists.
+  resolveReference: ({ id }, ctx) => ctx.conversations.findReadable(id),
+});
+
+/** A connection over an inbox: most recent activity first, cursor on the inbox row's (updatedAt, id). */
+export const resolveInbox = (args: DefaultConnectionArguments, load: (page: KeysetPage) => Promise<InboxConversation[]>) =>
+  resolveCursorConnection<Promise<InboxConversation[]>>({ args, toCursor: (c) => encodeCursor({ at: c.inboxUpdatedAt, id: c.id }) }, (params) =>
+    load(keysetPage(params)),
+  );
+
+builder.queryFields((t) => ({
+  myConversations: t.connection(
+    {
+      type: ConversationType,
+      description: "The signed-in user's conversations, most recent activity first.",
+      resolve: (_root, args, ctx) => resolveInbox(args, (page) => ctx.conversations.listMine(page)),
+    },
+    {
+      name: 'ConversationConnection',
+      description: 'A page of conversations, most recent activity first.',
+      edgesField: { description: 'The conversations on this page with their cursors.' },
+    },
+    { name: 'ConversationEdge', description: 'A conversation and its cursor.', nodeField: { description: 'The conversation.' } },
+  ),
+  conversation: t.field({
+    type: ConversationType,
+    description: 'A conversation of the signed-in user (any conversation for admins); NOT_FOUND otherwise.',
+    args: { id: t.arg.id({ required: true, description: 'The conversation id.' }) },
+    resolve: (_root, { id }, ctx) => ctx.conversations.getReadable(String(id)),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  startConversation: t.field({
+    type: ConversationType,
+    description:
+      "Asks the product's seller a question as the signed-in buyer. A buyer has one conversation per product: starting it again adds the message to it.",
+    args: {
+      productId: t.arg.id({ required: true, description: 'The product to ask about.' }),
+      message: t.arg.string({ required: true, description: 'The first message, 1–2000 characters.', validate: messageBody }),
+    },
+    resolve: (_root, { productId, message }, ctx) => ctx.conversations.start(String(productId), message),
+  }),
+  markConversationRead: t.field({
+    type: ConversationType,
+    description: "Marks everything the other participant has sent so far as read by the signed-in participant.",
+    args: { conversationId: t.arg.id({ required: true, description: 'The conversation to mark as read.' }) },
+    resolve: (_root, { conversationId }, ctx) => ctx.messages.markRead(String(conversationId)),
+  }),
+}));

@@ -1,0 +1,10 @@
+import { builder } from '../builder.ts';
+import './scalars.ts';
+import './root.ts';
+import './product.ts';
+import './user.ts';
+import './conversation.ts';
+import './message.ts';
+
+/** The messaging subgraph's schema with federation's `_service` and `_entities`. */
+export const messagingSchema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

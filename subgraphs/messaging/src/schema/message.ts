@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import type { Message } from '../generated/prisma/client.ts';
+import { ConversationType } from './conversation.ts';
+import { UserRef } from './user.ts';
+
+/** A message body as stored: trimmed, never blank, at most 2000 characters. */
+export const messageBody = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(2000, 'must be at most 2000 characters');
+
+export const MessageType = builder.objectRef<Message>('Message');
+
+MessageType.implement({
+  description: 'One message in a conversation.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Unique id (a uuid).' }),
+    sender: t.field({ type: UserRef, description: 'Who wrote it: the buyer or the seller.', resolve: (m) => ({ id: m.senderId }) }),
+    body: t.exposeString('body', { description: 'The text, trimmed; 1–2000 characters.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was sent.' }),
+    readAt: t.expose('readAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the other participant read it; null while unread.',
+    }),
+    conversation: t.field({
+      type: ConversationType,
+      description: 'The conversation it belongs to.',
+      resolve: async (m, _args, ctx) => {
+        const conversation = await ctx.loaders.conversationById.load(m.conversationId);
+        // Messages are only reachable through a conversation the viewer may read, so it exists.
+        if (!conversation) throw new Error(`Conversation ${m.conversationId} of message ${m.id} is missing.`);
+        return conversation;
+      },
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  sendMessage: t.field({
+    type: MessageType,
+    description: 'Sends a message in one of the signed-in user’s conversations.',
+    args: {
+      conversationId: t.arg.id({ required: true, description: 'The conversation to write in.' }),
+      body: t.arg.string({ required: true, description: 'The text, 1–2000 characters once trimmed.', validate: messageBody }),
+    },
+    resolve: (_root, { conversationId, body }, ctx) => ctx.messages.send(String(conversationId), body),
+  }),
+}));
