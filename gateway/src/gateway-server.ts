@@ -48,6 +48,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // "Did you mean …?" suggestions would reveal the schema that introspection hides.
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
+    // Shutdown is orchestrated by the process (gateway first, then subgraphs, then the database); Apollo's own
+    // signal handlers would race it.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

@@ -1,5 +1,5 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createErrorFormatter } from '@threadly/errors';
@@ -36,8 +36,13 @@ export async function startSubgraphServer<Context extends BaseContext>(
     // "Did you mean …?" suggestions would reveal the schema that introspection hides.
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
+    // Shutdown is orchestrated by the process (gateway first, then subgraphs, then the database); Apollo's own
+    // signal handlers would race it.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Federated traces (ftv1) are only read by Apollo GraphOS, which this graph does not report to.
+      ApolloServerPluginInlineTraceDisabled(),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
   });
