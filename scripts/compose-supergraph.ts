@@ -1,7 +1,8 @@
-// `npm run compose`: subgraph SDL files → gateway/supergraph.graphql (after `schema:print` refreshed the SDL).
+// `npm run compose`: subgraph SDL files → gateway/supergraph.graphql and the client-facing API schema
+// clients/schema.graphql (after `schema:print` refreshed the subgraph SDL).
 import { writeFileSync } from 'node:fs';
 import { SUPERGRAPH_PATH } from '../gateway/src/supergraph-sdl.ts';
-import { composeSupergraph, readSupergraphConfig } from './lib/supergraph-config.ts';
+import { API_SCHEMA_PATH, apiSchemaOf, composeSupergraph, readSupergraphConfig } from './lib/supergraph-config.ts';
 
 const subgraphs = readSupergraphConfig();
 const result = composeSupergraph(subgraphs);
@@ -12,4 +13,5 @@ if (!result.ok) {
   process.exit(1);
 }
 writeFileSync(SUPERGRAPH_PATH, result.supergraphSdl);
-console.log(`Composed ${subgraphs.map((s) => s.name).join(', ')} → gateway/supergraph.graphql`);
+writeFileSync(API_SCHEMA_PATH, apiSchemaOf(result.supergraphSdl));
+console.log(`Composed ${subgraphs.map((s) => s.name).join(', ')} → gateway/supergraph.graphql, clients/schema.graphql`);

@@ -1,7 +1,7 @@
 // `npm start`: the whole supergraph in one process on embedded defaults (PGlite under DATA_DIR, demo data),
 // or against real servers when DATABASE_URL is set. Each part also runs alone via its own `src/main.ts`.
 import { resolve } from 'node:path';
-import { booleanString, ConfigError, databaseEnvShape, parseEnv } from '@threadly/config';
+import { booleanString, databaseEnvShape, loadConfigOrExit, parseEnv } from '@threadly/config';
 import { catalogEnvShape } from '@threadly/catalog';
 import { commerceEnvShape } from '@threadly/commerce';
 import { resolveDatabase } from '@threadly/database';
@@ -23,14 +23,7 @@ const startEnvShape = {
   SEED_DEMO_DATA: booleanString.optional(),
 };
 
-let env: z.infer<z.ZodObject<typeof startEnvShape>>;
-try {
-  env = parseEnv(startEnvShape, process.env);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const env = loadConfigOrExit(() => parseEnv(startEnvShape, process.env));
 
 const log = createLogger('start', env.LOG_LEVEL);
 const progress = (step: string) => console.log(`  … ${step}`);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSupergraphSdl } from '@threadly/gateway';
 import { subgraphSdlFromCode } from '../scripts/lib/subgraph-schemas.ts';
-import { composeSupergraph, readSupergraphConfig } from '../scripts/lib/supergraph-config.ts';
+import { API_SCHEMA_PATH, apiSchemaOf, composeSupergraph, readSupergraphConfig } from '../scripts/lib/supergraph-config.ts';
 
 describe('generated schemas', () => {
   it.each(subgraphSdlFromCode())('subgraphs/$name/schema.graphql matches the code (else run `npm run compose`)', ({ file, sdl }) => {
@@ -15,6 +15,10 @@ describe('generated schemas', () => {
     const result = composeSupergraph(readSupergraphConfig());
     expect(result.ok ? [] : result.errors).toEqual([]);
     expect(result.ok && result.supergraphSdl).toBe(readSupergraphSdl());
+  });
+
+  it('clients/schema.graphql is the API schema of the checked-in supergraph (else run `npm run compose`)', () => {
+    expect(readFileSync(API_SCHEMA_PATH, 'utf8')).toBe(apiSchemaOf(readSupergraphSdl()));
   });
 
   it('composition reports errors instead of producing a broken supergraph', () => {

@@ -1,10 +1,11 @@
+import { loadConfigOrExit } from '@threadly/config';
 import { createLogger } from '@threadly/logger';
 import { loadGatewayEnv } from './env.ts';
 import { startGatewayServer } from './gateway-server.ts';
 import { subgraphUrlsFromEnv } from './subgraph-urls.ts';
 import { readSupergraphSdl } from './supergraph-sdl.ts';
 
-const env = loadGatewayEnv();
+const env = loadConfigOrExit(() => loadGatewayEnv());
 const logger = createLogger('gateway', env.LOG_LEVEL);
 const gateway = await startGatewayServer({
   supergraphSdl: readSupergraphSdl(),

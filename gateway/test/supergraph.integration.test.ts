@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MyDashboardDocument } from '@threadly/mobile-client';
 import { DEMO_ACCOUNTS } from '@threadly/demo-data';
 import { startTestSupergraph, statementsBySchema, type TestSupergraph } from './support/test-supergraph.ts';
 
@@ -9,36 +10,19 @@ beforeAll(async () => {
 });
 afterAll(() => supergraph?.close());
 
-const DASHBOARD = /* GraphQL */ `
-  query Dashboard {
-    me {
-      displayName
-      listings(first: 3) { edges { node { title price { amount currency } seller { displayName } } } }
-      orders(first: 3) { edges { node { number status total { amount currency } items { title product { title } } seller { displayName } } } }
-      conversations(first: 3) {
-        edges { node { product { title seller { displayName } } lastMessage { body sender { displayName } } unreadCount } }
-      }
-    }
-  }
-`;
-
 describe('the supergraph through the gateway', () => {
-  it('answers one query that reaches all four subgraphs', async () => {
-    const { status, body } = await supergraph.graphql(DASHBOARD, {}, { as: DEMO_ACCOUNTS.buyer.id });
-    expect(body.errors).toBeUndefined();
-    expect(status).toBe(200);
-    const me = body.data.me;
+  it("answers the mobile app's dashboard, one query reaching all four subgraphs", async () => {
+    const { data, errors } = await supergraph.execute(MyDashboardDocument, {}, { as: DEMO_ACCOUNTS.buyer.id });
+    expect(errors).toBeUndefined();
+    const me = data!.me!;
     expect(me.displayName).toBeTruthy();
-    expect(me.orders.edges.length).toBeGreaterThan(0);
-    const order = me.orders.edges[0].node;
+    const order = me.orders!.edges[0]!.node;
     expect(order.number).toMatch(/^TH-\d{6}$/);
-    expect(order.items[0].product.title).toBeTruthy();
+    expect(order.items[0]!.product.title).toBeTruthy();
     expect(order.seller.displayName).toBeTruthy();
-    expect(me.conversations.edges.length).toBeGreaterThan(0);
-    const conversation = me.conversations.edges[0].node;
+    const conversation = me.conversations!.edges[0]!.node;
     expect(conversation.product.title).toBeTruthy();
-    expect(conversation.product.seller.displayName).toBeTruthy();
-    expect(conversation.lastMessage.sender.displayName).toBeTruthy();
+    expect(conversation.lastMessage!.sender.displayName).toBeTruthy();
     expect(typeof conversation.unreadCount).toBe('number');
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
+import { printSchema as printFederationSchema, Supergraph } from '@apollo/federation-internals';
 import { parse } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -36,3 +37,15 @@ export function composeSupergraph(subgraphs: ReturnType<typeof readSupergraphCon
   }
   return { ok: true, supergraphSdl: `${result.supergraphSdl.trim()}\n` };
 }
+
+/**
+ * The schema clients see: the supergraph without federation's join/link machinery and without @inaccessible
+ * parts. Client code generation reads this file.
+ */
+export function apiSchemaOf(supergraphSdl: string): string {
+  // Printed by federation's own printer: converting to a graphql-js schema here would mix the CommonJS and ESM
+  // builds of graphql when run under Vitest.
+  return `${printFederationSchema(Supergraph.build(supergraphSdl).apiSchema()).trim()}\n`;
+}
+
+export const API_SCHEMA_PATH = resolve(import.meta.dirname, '../../clients/schema.graphql');

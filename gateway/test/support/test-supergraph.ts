@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { countStatements, type StatementCounter } from '@threadly/database';
 import { startLocalSupergraph, type LocalSupergraph } from '@threadly/local-supergraph';
 import { createLogger } from '@threadly/logger';
@@ -16,6 +18,12 @@ export interface TestSupergraph extends LocalSupergraph {
   /** Every SQL statement any subgraph ran; attribute them with `statementsBySchema`. */
   statements: StatementCounter;
   graphql(query: string, variables?: Record<string, unknown>, options?: { as?: string; role?: string; headers?: Record<string, string> }): Promise<GraphQLResponse>;
+  /** Runs a generated client document (from a client's `src/gql`), typed by its operation. */
+  execute<Result, Variables extends Record<string, unknown>>(
+    document: TypedDocumentNode<Result, Variables>,
+    variables: Variables,
+    options?: { as?: string; role?: string },
+  ): Promise<{ data?: Result | null; errors?: GraphQLResponse['body']['errors'] }>;
   close(): Promise<void>;
 }
 
@@ -37,22 +45,27 @@ export async function startTestSupergraph({ production = false } = {}): Promise<
     seedWhenEmpty: true,
     loggerFor: (component) => createLogger(component, 'silent'),
   });
+  const graphql: TestSupergraph['graphql'] = async (query, variables = {}, { as, role, headers = {} } = {}) => {
+    const response = await fetch(supergraph.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(as ? { 'x-dev-user-id': as } : {}),
+        ...(role ? { 'x-dev-user-role': role } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] };
+  };
   return {
     ...supergraph,
     database,
     statements,
-    async graphql(query, variables = {}, { as, role, headers = {} } = {}) {
-      const response = await fetch(supergraph.gatewayUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(as ? { 'x-dev-user-id': as } : {}),
-          ...(role ? { 'x-dev-user-role': role } : {}),
-          ...headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] };
+    graphql,
+    async execute(document, variables, options) {
+      const { body } = await graphql(print(document), variables, options);
+      return body;
     },
     async close() {
       await supergraph.stop();

@@ -1,4 +1,4 @@
-export { parseEnv, ConfigError } from './parse-env.ts';
+export { parseEnv, ConfigError, loadConfigOrExit } from './parse-env.ts';
 export {
   booleanString,
   commonEnvShape,

@@ -32,9 +32,27 @@ export function parseEnv<Shape extends z.ZodRawShape>(
 
 /** The development defaults that make the embedded stack run with no setup must never reach production. */
 function assertProductionSafe(env: Record<string, unknown>) {
-  if (env.NODE_ENV === 'production' && env.IDENTITY_HEADER_SECRET === DEVELOPMENT_IDENTITY_SECRET) {
+  if (env.NODE_ENV !== 'production') return;
+  if (env.IDENTITY_HEADER_SECRET === DEVELOPMENT_IDENTITY_SECRET) {
     throw new ConfigError(
       'Invalid configuration: IDENTITY_HEADER_SECRET — the development default is refused when NODE_ENV=production; set 32+ random characters.',
     );
+  }
+  if (env.DEV_IMPERSONATION === true) {
+    throw new ConfigError('Invalid configuration: DEV_IMPERSONATION — must be false when NODE_ENV=production.');
+  }
+}
+
+/**
+ * For entry points: a configuration error prints its one-line-per-variable message and exits 1, with no stack
+ * trace to scroll past; any other error is a bug and propagates.
+ */
+export function loadConfigOrExit<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return process.exit(1);
   }
 }

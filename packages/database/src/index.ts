@@ -5,3 +5,17 @@ export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgre
 export { countStatements, type StatementCounter } from './statement-counter.ts';
 export { resolveDatabase, type ResolvedDatabase } from './resolve-database.ts';
 export { createByIdLoader, createGroupLoader, isUuid } from './by-id-loader.ts';
+export {
+  MAX_PAGE_SIZE,
+  encodeCursor,
+  decodeCursor,
+  assertPageSize,
+  planKeyset,
+  compare,
+  type KeysetPosition,
+  type KeysetPage,
+  type KeysetBound,
+  type KeysetPlan,
+  type Comparison,
+  type SortOrder,
+} from './keyset-pagination.ts';

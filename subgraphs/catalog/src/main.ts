@@ -1,8 +1,9 @@
+import { loadConfigOrExit } from '@threadly/config';
 import { runSubgraphProcess } from '@threadly/subgraph-runtime';
 import { createCatalogSubgraph } from './create-catalog-subgraph.ts';
 import { loadCatalogEnv } from './env.ts';
 
-const env = loadCatalogEnv();
+const env = loadConfigOrExit(() => loadCatalogEnv());
 await runSubgraphProcess({
   env,
   port: env.CATALOG_PORT,

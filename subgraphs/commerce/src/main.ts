@@ -1,8 +1,9 @@
+import { loadConfigOrExit } from '@threadly/config';
 import { runSubgraphProcess } from '@threadly/subgraph-runtime';
 import { createCommerceSubgraph } from './create-commerce-subgraph.ts';
 import { loadCommerceEnv } from './env.ts';
 
-const env = loadCommerceEnv();
+const env = loadConfigOrExit(() => loadCommerceEnv());
 await runSubgraphProcess({
   env,
   port: env.COMMERCE_PORT,

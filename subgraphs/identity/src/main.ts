@@ -1,8 +1,9 @@
+import { loadConfigOrExit } from '@threadly/config';
 import { runSubgraphProcess } from '@threadly/subgraph-runtime';
 import { createIdentitySubgraph } from './create-identity-subgraph.ts';
 import { loadIdentityEnv } from './env.ts';
 
-const env = loadIdentityEnv();
+const env = loadConfigOrExit(() => loadIdentityEnv());
 await runSubgraphProcess({
   env,
   port: env.IDENTITY_PORT,

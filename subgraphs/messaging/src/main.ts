@@ -1,8 +1,9 @@
+import { loadConfigOrExit } from '@threadly/config';
 import { runSubgraphProcess } from '@threadly/subgraph-runtime';
 import { createMessagingSubgraph } from './create-messaging-subgraph.ts';
 import { loadMessagingEnv } from './env.ts';
 
-const env = loadMessagingEnv();
+const env = loadConfigOrExit(() => loadMessagingEnv());
 await runSubgraphProcess({
   env,
   port: env.MESSAGING_PORT,

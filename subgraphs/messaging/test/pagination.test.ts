@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeDirectory, FixtureBuilder, startHarness, type Actor, type Harness } from './harness.ts';
+import { errorOf, fakeDirectory, FixtureBuilder, startHarness, type Actor, type Harness } from './harness.ts';
 
 const seller: Actor = { userId: randomUUID(), role: 'SELLER' };
 const busyBuyer: Actor = { userId: randomUUID(), role: 'BUYER' };
@@ -73,9 +73,16 @@ describe('pagination and batching', () => {
     expect(back.edges.map((edge) => edge.node.id)).toEqual(first.edges.map((edge) => edge.node.id));
   });
 
-  it('caps a page at 100 and defaults to 20', async () => {
-    expect((await inboxPage('first: 500')).edges).toHaveLength(INBOX_SIZE);
+  it('serves pages of up to 100, defaults to 20 and refuses bigger or negative sizes on the argument', async () => {
+    expect((await inboxPage('first: 100')).edges).toHaveLength(INBOX_SIZE);
     expect((await inboxPage('')).edges).toHaveLength(20);
+    const refused = async (query: string, actor: Actor) => errorOf(await h.gql(query, {}, actor));
+    expect(await refused('{ myConversations(first: 101) { edges { cursor } } }', seller)).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(await refused('{ myConversations(last: -1) { edges { cursor } } }', seller)).toEqual({ code: 'BAD_USER_INPUT', field: 'last' });
+    expect(await refused(`{ user: _entities(representations: [{ __typename: "User", id: "${seller.userId}" }]) {
+      ... on User { conversations(last: 101) { edges { cursor } } } } }`, seller)).toEqual({ code: 'BAD_USER_INPUT', field: 'last' });
+    expect(await refused(`{ conversation(id: "${longChat.id}") { messages(first: 101) { edges { cursor } } } }`, busyBuyer))
+      .toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('pages through messages newest first with ties on createdAt', async () => {

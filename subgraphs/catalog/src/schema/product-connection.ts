@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
-import { isUuid } from '@threadly/database';
+import { assertPageSize, encodeCursor, isUuid } from '@threadly/database';
 import { builder } from '../builder.ts';
 import type { Product } from '../generated/prisma/client.ts';
-import { assertPageSize, encodeCursor } from '../services/keyset.ts';
 import { MAX_PRICE } from './money.ts';
 import { ProductConditionEnum, ProductRef } from './product.ts';
 

@@ -1,8 +1,8 @@
 import { resolveCursorConnection } from '@pothos/plugin-relay';
+import { assertPageSize, encodeCursor } from '@threadly/database';
 import { builder } from '../builder.ts';
 import type { Product } from '../generated/prisma/client.ts';
 import type { FavoritedProduct } from '../services/favorite.service.ts';
-import { assertPageSize, encodeCursor } from '../services/keyset.ts';
 import { ProductConnection, productCursor } from './product-connection.ts';
 import { ProductRef, ProductStatusEnum } from './product.ts';
 

@@ -1,11 +1,9 @@
-import type { ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { domainError, forbidden } from '@threadly/errors';
-import { isUuid } from '@threadly/database';
+import { compare, isUuid, planKeyset, type KeysetPage } from '@threadly/database';
 import type { Viewer } from '@threadly/identity-headers';
 import type { CatalogPrisma } from '../database.ts';
 import type { Product, ProductStatus } from '../generated/prisma/client.ts';
 import type { CatalogLoaders } from '../loaders/index.ts';
-import { compare, planKeyset } from './keyset.ts';
 import type { ProductService } from './product.service.ts';
 import { requireViewer } from './viewer.ts';
 
@@ -49,20 +47,20 @@ export class FavoriteService {
    * The products `userId` favorited, most recent first. Favorites are private: only the user themself and admins
    * may read them (UNAUTHENTICATED for anonymous viewers, FORBIDDEN for everyone else).
    */
-  async listForUser(userId: string, page: ResolveCursorConnectionArgs): Promise<FavoritedProduct[]> {
+  async listForUser(userId: string, page: KeysetPage): Promise<FavoritedProduct[]> {
     const viewer = requireViewer(this.viewer);
     if (viewer.userId !== userId && viewer.role !== 'ADMIN') throw forbidden("Only the user themself can see their favorites.");
     if (!isUuid(userId)) return [];
-    const { bounds, direction, take } = planKeyset(page);
+    const { bounds, order, take } = planKeyset(page);
     const favorites = await this.prisma.favorite.findMany({
       where: {
         userId,
         product: { status: { in: LISTED } },
         AND: bounds.map((bound) => ({
-          OR: [{ createdAt: compare(bound.op, bound.at) }, { createdAt: bound.at, productId: compare(bound.op, bound.id) }],
+          OR: [{ createdAt: compare(bound.op, bound.at) }, { createdAt: bound.at, productId: compare(bound.idOp, bound.id) }],
         })),
       },
-      orderBy: [{ createdAt: direction }, { productId: direction }],
+      orderBy: [{ createdAt: order.at }, { productId: order.id }],
       include: { product: true },
       take,
     });

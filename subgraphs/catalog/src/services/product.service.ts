@@ -1,12 +1,10 @@
-import type { ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { notFound } from '@threadly/errors';
-import { isUuid } from '@threadly/database';
+import { compare, isUuid, planKeyset, type KeysetPage } from '@threadly/database';
 import type { Viewer } from '@threadly/identity-headers';
 import type { CatalogPrisma } from '../database.ts';
 import type { Prisma, Product, ProductCondition, ProductStatus } from '../generated/prisma/client.ts';
 import type { CatalogLoaders } from '../loaders/index.ts';
 import type { CategoryService } from './category.service.ts';
-import { compare, planKeyset } from './keyset.ts';
 
 /** Narrows the public product list. Prices are in minor units; strings match case-insensitively. */
 export interface ProductFilter {
@@ -60,7 +58,7 @@ export class ProductService {
   }
 
   /** ACTIVE products, newest first, narrowed by `filter`. */
-  async listActive(filter: ProductFilter, page: ResolveCursorConnectionArgs): Promise<Product[]> {
+  async listActive(filter: ProductFilter, page: KeysetPage): Promise<Product[]> {
     if ((filter.sellerId && !isUuid(filter.sellerId)) || (filter.categoryId && !isUuid(filter.categoryId))) return [];
     const categoryIds = filter.categoryId || filter.categorySlug ? await this.categories.subtreeIds(filter, 'filter') : null;
     const insensitive = (value: string) => ({ equals: value, mode: 'insensitive' as const });
@@ -82,23 +80,23 @@ export class ProductService {
    * A seller's listings, newest first. Others see only ACTIVE ones; the seller and admins see every status,
    * or just `status` when given.
    */
-  listBySeller(sellerId: string, status: ProductStatus | null | undefined, page: ResolveCursorConnectionArgs): Promise<Product[]> {
+  listBySeller(sellerId: string, status: ProductStatus | null | undefined, page: KeysetPage): Promise<Product[]> {
     if (!isUuid(sellerId)) return Promise.resolve([]);
     if (!this.isOwnerOrAdmin(sellerId) && status && status !== 'ACTIVE') return Promise.resolve([]);
     const visible = this.isOwnerOrAdmin(sellerId) ? status : 'ACTIVE';
     return this.page({ sellerId, ...(visible ? { status: visible } : {}) }, page);
   }
 
-  private async page(where: Prisma.ProductWhereInput, page: ResolveCursorConnectionArgs): Promise<Product[]> {
-    const { bounds, direction, take } = planKeyset(page);
+  private async page(where: Prisma.ProductWhereInput, page: KeysetPage): Promise<Product[]> {
+    const { bounds, order, take } = planKeyset(page);
     const products = await this.prisma.product.findMany({
       where: {
         ...where,
         AND: bounds.map((bound) => ({
-          OR: [{ createdAt: compare(bound.op, bound.at) }, { createdAt: bound.at, id: compare(bound.op, bound.id) }],
+          OR: [{ createdAt: compare(bound.op, bound.at) }, { createdAt: bound.at, id: compare(bound.idOp, bound.id) }],
         })),
       },
-      orderBy: [{ createdAt: direction }, { id: direction }],
+      orderBy: [{ createdAt: order.at }, { id: order.id }],
       take,
     });
     // Fields below ask for products by id again (e.g. after a mutation); the list already has them.

@@ -1,10 +1,9 @@
-import { isUuid } from '@threadly/database';
+import { compare, isUuid, planKeyset, type KeysetPage } from '@threadly/database';
 import { forbidden, notFound, unauthenticated } from '@threadly/errors';
 import type { Viewer } from '@threadly/identity-headers';
 import type { CommercePrisma } from '../database.ts';
 import type { Order, OrderItem, OrderStatus, OrderStatusChange, Prisma } from '../generated/prisma/client.ts';
 import type { CommerceLoaders } from '../loaders/index.ts';
-import { orderKeyset, type KeysetPage } from './keyset.ts';
 
 /** Which side of an order the viewer is on when listing their orders. */
 export type OrderRole = 'BUYER' | 'SELLER';
@@ -62,9 +61,24 @@ export class OrderService {
     return this.loaders.orderTimelineByOrderId.load(orderId);
   }
 
+  /**
+   * One page sorted newest first by (createdAt desc, id desc), which the (buyerId|sellerId, createdAt desc, id)
+   * indexes serve. Backwards pages are read ascending and reversed by the connection.
+   */
   private async page(filter: Prisma.OrderWhereInput, page: KeysetPage): Promise<Order[]> {
-    const { bounds, orderBy, take } = orderKeyset(page);
-    const orders = await this.prisma.order.findMany({ where: { AND: [filter, ...bounds] }, orderBy, take });
+    const { bounds, order: direction, take } = planKeyset(page);
+    const orders = await this.prisma.order.findMany({
+      where: {
+        AND: [
+          filter,
+          ...bounds.map((bound) => ({
+            OR: [{ createdAt: compare(bound.op, bound.at) }, { createdAt: bound.at, id: compare(bound.idOp, bound.id) }],
+          })),
+        ],
+      },
+      orderBy: [{ createdAt: direction.at }, { id: direction.id }],
+      take,
+    });
     // Later `order(id)` or `_entities` lookups in the same request reuse these rows.
     for (const order of orders) this.loaders.orderById.prime(order.id, order);
     return orders;

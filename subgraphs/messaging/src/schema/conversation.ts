@@ -1,13 +1,19 @@
 import { resolveCursorConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
+import { assertPageSize, encodeCursor, planKeyset, type KeysetPage, type KeysetPlan } from '@threadly/database';
 import { builder } from '../builder.ts';
 import type { Conversation, Message } from '../generated/prisma/client.ts';
 import type { InboxConversation } from '../services/conversation.service.ts';
-import { encodeCursor, keysetPage, type KeysetPage } from '../services/keyset.ts';
 import { messageBody, MessageType } from './message.ts';
 import { ProductRef } from './product.ts';
 import { UserRef } from './user.ts';
 
 export const ConversationType = builder.objectRef<Conversation>('Conversation');
+
+/**
+ * Messaging's lists run newest first with timestamp ties broken by ascending id — the order of the
+ * (…, timestamp DESC, id) indexes, so every page is one index range scan.
+ */
+const plan = (page: KeysetPage) => planKeyset(page, 'asc');
 
 ConversationType.implement({
   description: 'A private thread between a buyer and the seller of one product. Only the two of them (and admins) can read it.',
@@ -35,10 +41,12 @@ ConversationType.implement({
       {
         type: MessageType,
         description: 'The messages, newest first.',
-        resolve: (conversation, args, ctx) =>
-          resolveCursorConnection<Promise<Message[]>>({ args, toCursor: (m) => encodeCursor({ at: m.createdAt, id: m.id }) }, (params) =>
-            ctx.messages.listForConversation(conversation, keysetPage(params)),
-          ),
+        resolve: (conversation, args, ctx) => {
+          assertPageSize(args);
+          return resolveCursorConnection<Promise<Message[]>>({ args, toCursor: (m) => encodeCursor({ at: m.createdAt, id: m.id }) }, (params) =>
+            ctx.messages.listForConversation(conversation, plan(params)),
+          );
+        },
       },
       {
         name: 'MessageConnection',
@@ -59,10 +67,12 @@ builder.asEntity(ConversationType, {
 });
 
 /** A connection over an inbox: most recent activity first, cursor on the inbox row's (updatedAt, id). */
-export const resolveInbox = (args: DefaultConnectionArguments, load: (page: KeysetPage) => Promise<InboxConversation[]>) =>
-  resolveCursorConnection<Promise<InboxConversation[]>>({ args, toCursor: (c) => encodeCursor({ at: c.inboxUpdatedAt, id: c.id }) }, (params) =>
-    load(keysetPage(params)),
+export function resolveInbox(args: DefaultConnectionArguments, load: (page: KeysetPlan) => Promise<InboxConversation[]>) {
+  assertPageSize(args);
+  return resolveCursorConnection<Promise<InboxConversation[]>>({ args, toCursor: (c) => encodeCursor({ at: c.inboxUpdatedAt, id: c.id }) }, (params) =>
+    load(plan(params)),
   );
+}
 
 builder.queryFields((t) => ({
   myConversations: t.connection(

@@ -1,12 +1,11 @@
-import { isUuid } from '@threadly/database';
+import { compare, isUuid, type KeysetPlan } from '@threadly/database';
 import { badUserInput, forbidden, notFound } from '@threadly/errors';
 import type { Viewer } from '@threadly/identity-headers';
 import type { MessagingPrisma } from '../database.ts';
-import type { Conversation, Prisma } from '../generated/prisma/client.ts';
+import type { Conversation } from '../generated/prisma/client.ts';
 import type { MessagingLoaders } from '../loaders/index.ts';
 import { canRead, requireViewer } from './access.ts';
 import type { ProductDirectory } from './catalog-client.ts';
-import { keysetConditions, keysetDirections, type KeysetPage } from './keyset.ts';
 import { recordMessage } from './record-message.ts';
 
 /** A conversation as listed in an inbox, with the inbox row's position for the cursor. */
@@ -36,12 +35,12 @@ export class ConversationService {
   }
 
   /** The signed-in viewer's inbox page. */
-  listMine(page: KeysetPage): Promise<InboxConversation[]> {
+  listMine(page: KeysetPlan): Promise<InboxConversation[]> {
     return this.listInbox(requireViewer(this.viewer).userId, page);
   }
 
   /** Someone's inbox page: only that user themself or an admin may list it. */
-  listForUser(userId: string, page: KeysetPage): Promise<InboxConversation[]> {
+  listForUser(userId: string, page: KeysetPlan): Promise<InboxConversation[]> {
     const viewer = requireViewer(this.viewer);
     if (viewer.userId !== userId && viewer.role !== 'ADMIN') throw forbidden("Only the user themself can list their conversations.");
     return this.listInbox(userId, page);
@@ -51,19 +50,16 @@ export class ConversationService {
    * Most recent activity first, read from the (userId, updatedAt DESC, conversationId) index of participant
    * rows; the conversations come in the same statement and are primed into the loader for the fields below.
    */
-  private async listInbox(userId: string, page: KeysetPage): Promise<InboxConversation[]> {
+  private async listInbox(userId: string, page: KeysetPlan): Promise<InboxConversation[]> {
     if (!isUuid(userId)) return [];
-    const order = keysetDirections(page);
     const rows = await this.prisma.conversationParticipant.findMany({
       where: {
         userId,
-        AND: keysetConditions<Prisma.ConversationParticipantWhereInput>(
-          page,
-          (k) => ({ OR: [{ updatedAt: { lt: k.at } }, { updatedAt: k.at, conversationId: { gt: k.id } }] }),
-          (k) => ({ OR: [{ updatedAt: { gt: k.at } }, { updatedAt: k.at, conversationId: { lt: k.id } }] }),
-        ),
+        AND: page.bounds.map((bound) => ({
+          OR: [{ updatedAt: compare(bound.op, bound.at) }, { updatedAt: bound.at, conversationId: compare(bound.idOp, bound.id) }],
+        })),
       },
-      orderBy: [{ updatedAt: order.at }, { conversationId: order.id }],
+      orderBy: [{ updatedAt: page.order.at }, { conversationId: page.order.id }],
       take: page.take,
       include: { conversation: true },
     });

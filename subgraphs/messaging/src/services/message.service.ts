@@ -1,9 +1,9 @@
+import { compare, type KeysetPlan } from '@threadly/database';
 import type { Viewer } from '@threadly/identity-headers';
 import type { MessagingPrisma } from '../database.ts';
-import type { Conversation, Message, Prisma } from '../generated/prisma/client.ts';
+import type { Conversation, Message } from '../generated/prisma/client.ts';
 import type { MessagingLoaders } from '../loaders/index.ts';
 import { assertCanWrite, requireViewer } from './access.ts';
-import { keysetConditions, keysetDirections, type KeysetPage } from './keyset.ts';
 import { markReadBy, recordMessage } from './record-message.ts';
 
 /** Lists, sends and reads messages; only a conversation's two participants write to it. */
@@ -18,18 +18,15 @@ export class MessageService {
    * A page of the conversation's messages, newest first, from the (conversationId, createdAt DESC, id) index.
    * The caller has already checked that the viewer may read `conversation`.
    */
-  listForConversation(conversation: Conversation, page: KeysetPage): Promise<Message[]> {
-    const order = keysetDirections(page);
+  listForConversation(conversation: Conversation, page: KeysetPlan): Promise<Message[]> {
     return this.prisma.message.findMany({
       where: {
         conversationId: conversation.id,
-        AND: keysetConditions<Prisma.MessageWhereInput>(
-          page,
-          (k) => ({ OR: [{ createdAt: { lt: k.at } }, { createdAt: k.at, id: { gt: k.id } }] }),
-          (k) => ({ OR: [{ createdAt: { gt: k.at } }, { createdAt: k.at, id: { lt: k.id } }] }),
-        ),
+        AND: page.bounds.map((bound) => ({
+          OR: [{ createdAt: compare(bound.op, bound.at) }, { createdAt: bound.at, id: compare(bound.idOp, bound.id) }],
+        })),
       },
-      orderBy: [{ createdAt: order.at }, { id: order.id }],
+      orderBy: [{ createdAt: page.order.at }, { id: page.order.id }],
       take: page.take,
     });
   }
