@@ -1,18 +1,25 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createErrorFormatter } from '@threadly/errors';
 import { createGraphQLRoutes, createHttpServer, listen, sendJson, type HttpRoute } from '@threadly/http-server';
 import type { Logger } from '@threadly/logger';
 import { viewerFromDevHeaders } from './dev-impersonation.ts';
 import type { GatewayContext } from './gateway-context.ts';
+import { createGatewayPlugins } from './plugins/index.ts';
+import { clientIpOf, createRequestContextFactory, type Authenticate, type EnforceRateLimit } from './request-context.ts';
+import type { ValidationRule } from 'graphql';
 import { checkSubgraphs } from './readiness.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import type { SubgraphUrls } from './subgraph-urls.ts';
 
 export interface GatewayServerOptions {
+  /** Who each request comes from; defaults to development impersonation when enabled, else anonymous. */
+  authenticate?: Authenticate;
+  /** Rejects principals over their limit; defaults to no limit. */
+  enforceRateLimit?: EnforceRateLimit;
+  /** Extra GraphQL validation rules (operation depth, aliases, …). */
+  validationRules?: ValidationRule[];
   supergraphSdl: string;
   subgraphUrls: SubgraphUrls;
   identitySecret: string;
@@ -48,13 +55,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // "Did you mean …?" suggestions would reveal the schema that introspection hides.
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
+    validationRules: options.validationRules ?? [],
     // Shutdown is orchestrated by the process (gateway first, then subgraphs, then the database); Apollo's own
     // signal handlers would race it.
     stopOnTerminationSignals: false,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
-    ],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...createGatewayPlugins({ production })],
   });
   await apollo.start();
   if (options.devImpersonation) {
@@ -63,10 +68,14 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   routes.push(
     ...createGraphQLRoutes(apollo, {
       maxBodyBytes: options.maxBodyBytes,
-      context: async (req, info) => ({
-        requestId: info.requestId,
-        viewer: options.devImpersonation ? viewerFromDevHeaders(req) : null,
-      }),
+      context: createRequestContextFactory(
+        options.authenticate ??
+          (async (req) => {
+            const viewer = options.devImpersonation ? viewerFromDevHeaders(req) : null;
+            return viewer ? { kind: 'user', viewer } : { kind: 'anonymous', ip: clientIpOf(req) };
+          }),
+        options.enforceRateLimit ?? (async () => undefined),
+      ),
     }),
     { method: 'GET', path: '/health', handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
     {

@@ -7,3 +7,4 @@ export {
   type ViewerRole,
   type ViewerVerification,
 } from './viewer-header.ts';
+export { SERVICE_SIGNATURE_HEADER, postToService, signServiceRequest, verifyServiceRequest } from './service-request.ts';

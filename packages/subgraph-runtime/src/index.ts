@@ -5,3 +5,4 @@ export { readViewer } from './read-viewer.ts';
 export { printSubgraphSdl } from './print-subgraph-sdl.ts';
 export type { SubgraphDefinition, SubgraphRequest } from './subgraph-definition.ts';
 export { subgraphBuilderOptions } from './builder-options.ts';
+export { createInternalRoute } from './internal-route.ts';

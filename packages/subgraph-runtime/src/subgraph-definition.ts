@@ -1,4 +1,5 @@
 import type { BaseContext } from '@apollo/server';
+import type { HttpRoute } from '@threadly/http-server';
 import type { DemoData } from '@threadly/demo-data';
 import type { GraphQLSchema } from 'graphql';
 
@@ -20,6 +21,8 @@ export interface SubgraphDefinition<Context extends BaseContext = BaseContext> {
   /** The subgraph's `prisma/migrations` folder. */
   migrationsDir: string;
   createContext(request: SubgraphRequest): Promise<Context>;
+  /** HTTP routes besides GraphQL: webhooks, and internal routes other services call with a signed request. */
+  routes?: HttpRoute[];
   /** Whether the subgraph's tables already hold rows (demo data is only loaded into an empty database). */
   hasData(): Promise<boolean>;
   /** Writes the subgraph's part of the demo data; idempotent. */

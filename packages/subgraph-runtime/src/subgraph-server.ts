@@ -51,6 +51,7 @@ export async function startSubgraphServer<Context extends BaseContext>(
     ...createGraphQLRoutes(apollo, {
       context: (req, info) => definition.createContext({ headers: req.headers, requestId: info.requestId }),
     }),
+    ...(definition.routes ?? []),
     { method: 'GET', path: '/health', handler: (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }) },
     {
       method: 'GET',

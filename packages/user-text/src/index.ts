@@ -1,0 +1,2 @@
+export { toPlainText } from './plain-text.ts';
+export { userText } from './user-text.ts';
