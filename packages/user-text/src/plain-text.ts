@@ -2,7 +2,9 @@ import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 
 const STRIP_ALL_MARKUP = { allowedTags: [], allowedAttributes: {} } satisfies sanitizeHtml.IOptions;
-// C0/C1 controls, zero-width and bidi-override characters: invisible, and used to disguise text.
+// C0/C1 controls, zero-width and bidi-override characters: invisible, and used to disguise text. Matching control
+// characters is the point of this pattern.
+// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /**
