@@ -5,7 +5,7 @@ import { booleanString, databaseEnvShape, loadConfigOrExit, parseEnv } from '@th
 import { catalogEnvShape } from '@threadly/catalog';
 import { commerceEnvShape } from '@threadly/commerce';
 import { resolveDatabase } from '@threadly/database';
-import { gatewayEnvShape } from '@threadly/gateway';
+import { clerkSessionOptionsFromEnv, createGatewayRateLimit, edgeOptionsFromEnv, gatewayEnvShape } from '@threadly/gateway';
 import { identityEnvShape } from '@threadly/identity';
 import { startLocalSupergraph } from '@threadly/local-supergraph';
 import { createLogger } from '@threadly/logger';
@@ -37,6 +37,10 @@ const database = await resolveDatabase({
   onPoolError: (err) => log.warn({ err }, 'database connection lost; reconnecting on next query'),
 });
 
+const edge = edgeOptionsFromEnv(env);
+// Redis-backed when REDIS_URL is set (shared with other gateways), in this process otherwise.
+const rateLimit = await createGatewayRateLimit({ redisUrl: edge.redisUrl, limits: edge.rateLimits, logger: createLogger('gateway', env.LOG_LEVEL) });
+
 let supergraph: Awaited<ReturnType<typeof startLocalSupergraph>>;
 try {
   supergraph = await startLocalSupergraph({
@@ -51,9 +55,11 @@ try {
     },
     host: env.GATEWAY_HOST,
     production: env.NODE_ENV === 'production',
-    devImpersonation: env.DEV_IMPERSONATION,
+    clerk: clerkSessionOptionsFromEnv(env),
+    clerkWebhookSigningSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
     seedWhenEmpty: env.SEED_DEMO_DATA ?? env.NODE_ENV !== 'production',
     maxBodyBytes: env.MAX_BODY_BYTES,
+    edge: { enforceRateLimit: rateLimit.enforce, operationLimits: edge.operationLimits, corsOrigins: edge.corsOrigins },
     loggerFor: (component) => createLogger(component, env.LOG_LEVEL),
     onProgress: progress,
   });
@@ -64,6 +70,7 @@ try {
       ? `Could not start: a port is already in use (${(error as Error).message}). Stop the other process or set GATEWAY_PORT / IDENTITY_PORT / … to free ports.`
       : `Could not start: ${(error as Error).message}`,
   );
+  await rateLimit.close();
   await database.close();
   process.exit(1);
 }
@@ -80,6 +87,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     console.log('\nStopping…');
     await supergraph.stop();
+    await rateLimit.close();
     await database.close();
     console.log('Stopped.');
     process.exit(0);

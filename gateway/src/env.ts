@@ -1,5 +1,7 @@
-import { booleanString, commonEnvShape, identityHeaderEnvShape, parseEnv, port } from '@threadly/config';
+import { commonEnvShape, identityHeaderEnvShape, parseEnv, port } from '@threadly/config';
 import { z } from 'zod';
+import { clerkEnvShape } from './auth/clerk-env.ts';
+import { edgeEnvShape } from './edge/edge-env.ts';
 
 const subgraphUrl = (fallback: string) => z.url({ message: 'expected an http(s) URL of a subgraph /graphql endpoint' }).default(fallback);
 
@@ -12,9 +14,10 @@ export const gatewayEnvShape = {
   CATALOG_URL: subgraphUrl('http://127.0.0.1:4002/graphql'),
   COMMERCE_URL: subgraphUrl('http://127.0.0.1:4003/graphql'),
   MESSAGING_URL: subgraphUrl('http://127.0.0.1:4004/graphql'),
-  /** Lets a request act as any user with `x-dev-user-id` until Clerk sign-in lands; never in production. */
-  DEV_IMPERSONATION: booleanString.default(false),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  ...clerkEnvShape,
+  // The largest legitimate operation (with its variables) is a few kB; more is refused with 413 before parsing.
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(100_000),
+  ...edgeEnvShape,
 };
 
 export type GatewayEnv = ReturnType<typeof loadGatewayEnv>;

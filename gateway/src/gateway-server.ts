@@ -4,7 +4,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { createErrorFormatter } from '@threadly/errors';
 import { createGraphQLRoutes, createHttpServer, listen, sendJson, type HttpRoute } from '@threadly/http-server';
 import type { Logger } from '@threadly/logger';
-import { viewerFromDevHeaders } from './dev-impersonation.ts';
+import { corsHook } from './edge/cors-hook.ts';
+import { DEFAULT_OPERATION_LIMITS, operationLimitRules, type OperationLimits } from './edge/operation-limits.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createGatewayPlugins } from './plugins/index.ts';
 import { clientIpOf, createRequestContextFactory, type Authenticate, type EnforceRateLimit } from './request-context.ts';
@@ -14,17 +15,20 @@ import { SubgraphDataSource } from './subgraph-data-source.ts';
 import type { SubgraphUrls } from './subgraph-urls.ts';
 
 export interface GatewayServerOptions {
-  /** Who each request comes from; defaults to development impersonation when enabled, else anonymous. */
+  /** Who each request comes from (Clerk sign-in, `createClerkAuthenticate`); defaults to everyone anonymous. */
   authenticate?: Authenticate;
   /** Rejects principals over their limit; defaults to no limit. */
   enforceRateLimit?: EnforceRateLimit;
-  /** Extra GraphQL validation rules (operation depth, aliases, …). */
+  /** Largest operation accepted (depth, aliases, root fields, directives, tokens); defaults to DEFAULT_OPERATION_LIMITS. */
+  operationLimits?: OperationLimits;
+  /** Extra GraphQL validation rules, besides the operation limits. */
   validationRules?: ValidationRule[];
+  /** Browser origins allowed cross-origin (CORS, with credentials); defaults to none. */
+  corsOrigins?: readonly string[];
   supergraphSdl: string;
   subgraphUrls: SubgraphUrls;
   identitySecret: string;
   production: boolean;
-  devImpersonation: boolean;
   maxBodyBytes: number;
   port: number;
   host?: string;
@@ -41,7 +45,10 @@ export interface GatewayServer {
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { logger, production, subgraphUrls } = options;
   const routes: HttpRoute[] = [];
-  const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'unhandled request failure'));
+  const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'unhandled request failure'), {
+    beforeRoutes: corsHook(options.corsOrigins ?? []),
+  });
+  const operationLimits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -55,25 +62,22 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // "Did you mean …?" suggestions would reveal the schema that introspection hides.
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
-    validationRules: options.validationRules ?? [],
+    // The lexer stops at the token limit, before a huge document is ever built (see plugins/token-limit-message-plugin.ts).
+    parseOptions: { maxTokens: operationLimits.tokens },
+    validationRules: [...operationLimitRules(operationLimits), ...(options.validationRules ?? [])],
+    // A JSON array of operations would multiply every per-request limit above; clients send one operation per request.
+    allowBatchedHttpRequests: false,
     // Shutdown is orchestrated by the process (gateway first, then subgraphs, then the database); Apollo's own
     // signal handlers would race it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...createGatewayPlugins({ production })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...createGatewayPlugins({ production, maxTokens: operationLimits.tokens })],
   });
   await apollo.start();
-  if (options.devImpersonation) {
-    logger.warn('DEV_IMPERSONATION is on: any request may act as any user with x-dev-user-id. Never enable it in production.');
-  }
   routes.push(
     ...createGraphQLRoutes(apollo, {
       maxBodyBytes: options.maxBodyBytes,
       context: createRequestContextFactory(
-        options.authenticate ??
-          (async (req) => {
-            const viewer = options.devImpersonation ? viewerFromDevHeaders(req) : null;
-            return viewer ? { kind: 'user', viewer } : { kind: 'anonymous', ip: clientIpOf(req) };
-          }),
+        options.authenticate ?? (async (req) => ({ kind: 'anonymous', ip: clientIpOf(req) })),
         options.enforceRateLimit ?? (async () => undefined),
       ),
     }),

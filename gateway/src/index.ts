@@ -2,3 +2,9 @@ export { startGatewayServer, type GatewayServer, type GatewayServerOptions } fro
 export { gatewayEnvShape, loadGatewayEnv, type GatewayEnv } from './env.ts';
 export { subgraphUrlsFromEnv, type SubgraphUrls } from './subgraph-urls.ts';
 export { readSupergraphSdl, SUPERGRAPH_PATH } from './supergraph-sdl.ts';
+export { edgeOptionsFromEnv, type EdgeOptions } from './edge/edge-env.ts';
+export { createGatewayRateLimit, type GatewayRateLimit } from './edge/gateway-rate-limit.ts';
+export { createClerkAuthenticate, type ClerkAuthenticateOptions } from './auth/clerk-authenticate.ts';
+export { clerkSessionOptionsFromEnv, developmentClerkSessionOptions } from './auth/clerk-env.ts';
+export type { ClerkSessionOptions } from './auth/clerk-session.ts';
+export { signDevelopmentSessionToken, DEVELOPMENT_TOKEN_AZP, type DevelopmentTokenSubject, type DevelopmentTokenOptions } from './auth/dev-token.ts';

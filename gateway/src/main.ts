@@ -1,5 +1,9 @@
 import { loadConfigOrExit } from '@threadly/config';
 import { createLogger } from '@threadly/logger';
+import { createClerkAuthenticate } from './auth/clerk-authenticate.ts';
+import { clerkSessionOptionsFromEnv } from './auth/clerk-env.ts';
+import { edgeOptionsFromEnv } from './edge/edge-env.ts';
+import { createGatewayRateLimit } from './edge/gateway-rate-limit.ts';
 import { loadGatewayEnv } from './env.ts';
 import { startGatewayServer } from './gateway-server.ts';
 import { subgraphUrlsFromEnv } from './subgraph-urls.ts';
@@ -7,12 +11,22 @@ import { readSupergraphSdl } from './supergraph-sdl.ts';
 
 const env = loadConfigOrExit(() => loadGatewayEnv());
 const logger = createLogger('gateway', env.LOG_LEVEL);
+const edge = edgeOptionsFromEnv(env);
+const rateLimit = await createGatewayRateLimit({ redisUrl: edge.redisUrl, limits: edge.rateLimits, logger });
 const gateway = await startGatewayServer({
   supergraphSdl: readSupergraphSdl(),
   subgraphUrls: subgraphUrlsFromEnv(env),
   identitySecret: env.IDENTITY_HEADER_SECRET,
   production: env.NODE_ENV === 'production',
-  devImpersonation: env.DEV_IMPERSONATION,
+  authenticate: createClerkAuthenticate({
+    session: clerkSessionOptionsFromEnv(env),
+    identityUrl: env.IDENTITY_URL,
+    identitySecret: env.IDENTITY_HEADER_SECRET,
+    logger,
+  }),
+  enforceRateLimit: rateLimit.enforce,
+  operationLimits: edge.operationLimits,
+  corsOrigins: edge.corsOrigins,
   maxBodyBytes: env.MAX_BODY_BYTES,
   port: env.GATEWAY_PORT,
   host: env.GATEWAY_HOST,
@@ -23,6 +37,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     logger.info({ signal }, 'shutting down');
     await gateway.stop();
+    await rateLimit.close();
     process.exit(0);
   });
 }

@@ -22,7 +22,6 @@ beforeAll(async () => {
     subgraphUrls: { identity: dead, catalog: dead, commerce: dead, messaging: dead },
     identitySecret: 'production-test-secret'.padEnd(40, '-'),
     production: true,
-    devImpersonation: false,
     maxBodyBytes: 10_000,
     port: 0,
     logger: createLogger('gateway-test', 'silent'),

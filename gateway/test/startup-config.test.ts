@@ -1,5 +1,6 @@
 // A wrong variable must stop a process at start with one line naming it, not a stack trace, and exit non-zero.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -31,9 +32,22 @@ describe('start-up configuration', () => {
     expect(lines).toEqual([expect.stringMatching(/^Invalid configuration: IDENTITY_HEADER_SECRET — the development default is refused/)]);
   });
 
-  it('npm start refuses development impersonation in production', () => {
-    const { status, lines } = start('scripts/start.ts', { NODE_ENV: 'production', DEV_IMPERSONATION: 'true', IDENTITY_HEADER_SECRET: 'p'.repeat(40) });
+  it('npm start refuses the development Clerk key in production, however it is written', () => {
+    const production = { NODE_ENV: 'production', IDENTITY_HEADER_SECRET: 'p'.repeat(40), CLERK_WEBHOOK_SIGNING_SECRET: `whsec_${'c2VjcmV0'.repeat(4)}` };
+    const refusal = [expect.stringMatching(/^Invalid configuration: CLERK_JWT_KEY — the development key is refused when NODE_ENV=production/)];
+    const unset = start('scripts/start.ts', production);
+    expect(unset).toEqual({ status: 1, lines: refusal });
+    const oneLine = readFileSync(resolve(root, 'gateway/dev-keys/clerk-dev-public.pem'), 'utf8').trim().replaceAll('\n', '\\n');
+    expect(start('gateway/src/main.ts', { ...production, CLERK_JWT_KEY: oneLine })).toEqual({ status: 1, lines: refusal });
+  });
+
+  it('the gateway names a Clerk variable it cannot use', () => {
+    const { status, lines } = start('gateway/src/main.ts', { CLERK_JWT_KEY: 'not a key', CLERK_AUTHORIZED_PARTIES: 'localhost:5173', CLERK_CLOCK_SKEW_MS: '600000' });
     expect(status).toBe(1);
-    expect(lines).toEqual([expect.stringMatching(/^Invalid configuration: DEV_IMPERSONATION — must be false/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^Invalid configuration: CLERK_JWT_KEY — expected the Clerk instance's PEM public key/),
+      expect.stringMatching(/^Invalid configuration: CLERK_AUTHORIZED_PARTIES — expected comma-separated origins/),
+      expect.stringMatching(/^Invalid configuration: CLERK_CLOCK_SKEW_MS — expected at most 60000/),
+    ]);
   });
 });

@@ -29,7 +29,6 @@ describe('the supergraph through the gateway', () => {
   it("shows the seller's listings with the seller resolved from identity", async () => {
     const { body } = await supergraph.graphql('{ me { id listings(first: 5) { edges { node { title seller { id } } } } } }', {}, {
       as: DEMO_ACCOUNTS.seller.id,
-      role: 'SELLER',
     });
     expect(body.errors).toBeUndefined();
     expect(body.data.me.listings.edges).toHaveLength(5);
@@ -40,6 +39,8 @@ describe('the supergraph through the gateway', () => {
     const query = `query($first: Int!) { products(first: $first) { edges { node {
       title seller { displayName } category { name } favoritesCount isFavorited images { url alt } } } } }`;
     const counts: Array<Record<string, number>> = [];
+    // The first signed-in request of a user also resolves them in identity (then cached): keep that out of the count.
+    await supergraph.graphql('{ __typename }', {}, { as: DEMO_ACCOUNTS.buyer.id });
     for (const first of [5, 50]) {
       supergraph.statements.reset();
       const { body } = await supergraph.graphql(query, { first }, { as: DEMO_ACCOUNTS.buyer.id });

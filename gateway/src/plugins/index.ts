@@ -2,8 +2,18 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GatewayContext } from '../gateway-context.ts';
+import { tokenLimitMessagePlugin } from './token-limit-message-plugin.ts';
+
+export interface GatewayPluginOptions {
+  production: boolean;
+  /** The token limit given to Apollo's parseOptions, for the message a refused client reads. */
+  maxTokens: number;
+}
 
 /** The gateway's Apollo plugins besides draining, each behaviour in its own file under `plugins/`. */
-export function createGatewayPlugins({ production }: { production: boolean }): ApolloServerPlugin<GatewayContext>[] {
-  return [production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })];
+export function createGatewayPlugins({ production, maxTokens }: GatewayPluginOptions): ApolloServerPlugin<GatewayContext>[] {
+  return [
+    production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+    tokenLimitMessagePlugin(maxTokens),
+  ];
 }

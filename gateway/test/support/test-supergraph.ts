@@ -4,6 +4,8 @@ import { countStatements, type StatementCounter } from '@threadly/database';
 import { startLocalSupergraph, type LocalSupergraph } from '@threadly/local-supergraph';
 import { createLogger } from '@threadly/logger';
 import { createTestDatabase, type TestDatabase } from '@threadly/testing';
+import { findDatabaseUser, findDemoUser, type DevelopmentUser, type SqlQueryable } from '../../src/auth/development-users.ts';
+import { signDevelopmentSessionToken } from '../../src/auth/dev-token.ts';
 
 export interface GraphQLResponse {
   status: number;
@@ -17,6 +19,10 @@ export interface TestSupergraph extends LocalSupergraph {
   database: TestDatabase;
   /** Every SQL statement any subgraph ran; attribute them with `statementsBySchema`. */
   statements: StatementCounter;
+  /**
+   * `as` is a database user id: the request carries a development Clerk session token for that user. The role comes
+   * from the database; `role`, if given, only asserts it (it cannot be overridden any more).
+   */
   graphql(query: string, variables?: Record<string, unknown>, options?: { as?: string; role?: string; headers?: Record<string, string> }): Promise<GraphQLResponse>;
   /** Runs a generated client document (from a client's `src/gql`), typed by its operation. */
   execute<Result, Variables extends Record<string, unknown>>(
@@ -31,7 +37,7 @@ export const TEST_IDENTITY_SECRET = 'integration-test-identity-secret'.padEnd(48
 
 /**
  * The real gateway and four subgraphs in this process, on free ports, over a fresh database loaded with the demo
- * data. Requests act as a user through the development impersonation header.
+ * data. Requests act as a user with a Clerk session token signed by the development key, as clients do.
  */
 export async function startTestSupergraph({ production = false } = {}): Promise<TestSupergraph> {
   const database = await createTestDatabase();
@@ -41,17 +47,16 @@ export async function startTestSupergraph({ production = false } = {}): Promise<
     identitySecret: TEST_IDENTITY_SECRET,
     ports: { gateway: 0, identity: 0, catalog: 0, commerce: 0, messaging: 0 },
     production,
-    devImpersonation: !production,
     seedWhenEmpty: true,
     loggerFor: (component) => createLogger(component, 'silent'),
   });
   const graphql: TestSupergraph['graphql'] = async (query, variables = {}, { as, role, headers = {} } = {}) => {
+    const token = as ? signDevelopmentSessionToken(await userFor(database.pool, as, role)) : undefined;
     const response = await fetch(supergraph.gatewayUrl, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(as ? { 'x-dev-user-id': as } : {}),
-        ...(role ? { 'x-dev-user-role': role } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
       },
       body: JSON.stringify({ query, variables }),
@@ -72,6 +77,19 @@ export async function startTestSupergraph({ production = false } = {}): Promise<
       await database.close();
     },
   };
+}
+
+/**
+ * The user to sign a token for: demo users without a query (so SQL statement counts stay exact), anyone else
+ * from identity's table.
+ */
+async function userFor(db: SqlQueryable, userId: string, role: string | undefined): Promise<DevelopmentUser> {
+  const user = findDemoUser(userId) ?? (await findDatabaseUser(db, userId));
+  if (!user) throw new Error(`as: ${userId} is not a user in the test database; use a demo account or create the user first.`);
+  if (role && role !== user.role) {
+    throw new Error(`as: ${userId} is a ${user.role} in the database, not a ${role}; roles come from the database now.`);
+  }
+  return user;
 }
 
 /** Statements per subgraph, by the schema their tables are qualified with (`"catalog"."Product"`). */

@@ -28,6 +28,12 @@ export const databaseEnvShape = {
 };
 
 /**
+ * Development signing secret for Clerk webhooks (Svix `whsec_` + base64 key): tests sign deliveries with it and the
+ * embedded stack accepts them with no setup; production refuses it (see `assertProductionSafe`).
+ */
+export const DEVELOPMENT_CLERK_WEBHOOK_SIGNING_SECRET = 'whsec_dGhyZWFkbHktZGV2ZWxvcG1lbnQtY2xlcmstd2ViaG9vay1rZXk=';
+
+/**
  * The secret the gateway signs viewer identity with and subgraphs verify. The development default lets the
  * embedded stack run with no setup; production refuses it (see `assertProductionSafe`).
  */

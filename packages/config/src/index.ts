@@ -3,6 +3,7 @@ export {
   booleanString,
   commonEnvShape,
   databaseEnvShape,
+  DEVELOPMENT_CLERK_WEBHOOK_SIGNING_SECRET,
   DEVELOPMENT_IDENTITY_SECRET,
   identityHeaderEnvShape,
   port,

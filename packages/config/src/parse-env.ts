@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { DEVELOPMENT_IDENTITY_SECRET } from './common-env.ts';
+import { DEVELOPMENT_CLERK_WEBHOOK_SIGNING_SECRET, DEVELOPMENT_IDENTITY_SECRET } from './common-env.ts';
 
 /** Thrown when the environment does not satisfy a service's schema; its message is one line per variable. */
 export class ConfigError extends Error {
@@ -38,10 +39,25 @@ function assertProductionSafe(env: Record<string, unknown>) {
       'Invalid configuration: IDENTITY_HEADER_SECRET — the development default is refused when NODE_ENV=production; set 32+ random characters.',
     );
   }
-  if (env.DEV_IMPERSONATION === true) {
-    throw new ConfigError('Invalid configuration: DEV_IMPERSONATION — must be false when NODE_ENV=production.');
+  if (env.CLERK_WEBHOOK_SIGNING_SECRET === DEVELOPMENT_CLERK_WEBHOOK_SIGNING_SECRET) {
+    throw new ConfigError('Invalid configuration: CLERK_WEBHOOK_SIGNING_SECRET — the development default is refused when NODE_ENV=production; set the whsec_ secret from the Clerk dashboard.');
+  }
+  if (typeof env.CLERK_JWT_KEY === 'string' && pemFingerprint(env.CLERK_JWT_KEY) === DEVELOPMENT_CLERK_JWT_KEY_SHA256) {
+    throw new ConfigError(
+      "Invalid configuration: CLERK_JWT_KEY — the development key is refused when NODE_ENV=production; set your Clerk instance's PEM public key (Dashboard → API keys).",
+    );
   }
 }
+
+/**
+ * SHA-256 of the committed development public key (gateway/dev-keys/clerk-dev-public.pem): its private half is in
+ * the repository, so tokens it verifies prove nothing. `npm start` refusing it in production is tested.
+ */
+const DEVELOPMENT_CLERK_JWT_KEY_SHA256 = '153f526a43c43d84c91d1784129d4824acd40c333cc98c3c5c54a7d5636d79a8';
+
+/** The key's base64 body hashed, so line breaks, `\n` escapes and surrounding whitespace do not hide it. */
+const pemFingerprint = (pem: string) =>
+  createHash('sha256').update(pem.replace(/-----[^-]+-----/g, '').replace(/\\n|\s/g, '')).digest('hex');
 
 /**
  * For entry points: a configuration error prints its one-line-per-variable message and exits 1, with no stack

@@ -24,24 +24,32 @@ function requestIdOf(req: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+/** Runs before routing, for every request; resolves true when it has answered the request itself (a CORS preflight). */
+export type RequestHook = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+export interface HttpServerOptions {
+  beforeRoutes?: RequestHook;
+}
+
 /**
  * A plain `node:http` server with exact-path routing; `routes` is read on every request. Frameworks add little here: GraphQL is Apollo's
  * `executeHTTPGraphQLRequest`, and the remaining routes (health, readiness, webhooks) need raw bodies anyway.
  */
-export function createHttpServer(routes: HttpRoute[], onUnexpected: (error: unknown) => void): Server {
+export function createHttpServer(routes: HttpRoute[], onUnexpected: (error: unknown) => void, { beforeRoutes }: HttpServerOptions = {}): Server {
   // Looked up per request (a handful of routes) so routes can be added after the server exists: Apollo's
   // drain plugin needs the server before the GraphQL route can be built.
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
-    const handler = routes.find((route) => route.method === req.method && route.path === url.pathname)?.handler;
-    if (!handler) {
-      if (routes.some((route) => route.path === url.pathname)) sendJson(res, 405, graphqlErrorBody(`${req.method} is not allowed here.`, 'BAD_REQUEST'));
-      else sendJson(res, 404, graphqlErrorBody(`Nothing is served at ${url.pathname}.`, 'NOT_FOUND'));
-      return;
-    }
     try {
+      if (await beforeRoutes?.(req, res)) return;
+      const handler = routes.find((route) => route.method === req.method && route.path === url.pathname)?.handler;
+      if (!handler) {
+        if (routes.some((route) => route.path === url.pathname)) sendJson(res, 405, graphqlErrorBody(`${req.method} is not allowed here.`, 'BAD_REQUEST'));
+        else sendJson(res, 404, graphqlErrorBody(`Nothing is served at ${url.pathname}.`, 'NOT_FOUND'));
+        return;
+      }
       await handler(req, res, { url, requestId });
     } catch (error) {
       onUnexpected(error);

@@ -1,7 +1,15 @@
 import { createCatalogSubgraph } from '@threadly/catalog';
 import { createCommerceSubgraph } from '@threadly/commerce';
 import type { Pool } from '@threadly/database';
-import { readSupergraphSdl, startGatewayServer, type SubgraphUrls } from '@threadly/gateway';
+import {
+  createClerkAuthenticate,
+  developmentClerkSessionOptions,
+  readSupergraphSdl,
+  startGatewayServer,
+  type ClerkSessionOptions,
+  type GatewayServerOptions,
+  type SubgraphUrls,
+} from '@threadly/gateway';
 import { createIdentitySubgraph } from '@threadly/identity';
 import type { Logger } from '@threadly/logger';
 import { createMessagingSubgraph } from '@threadly/messaging';
@@ -15,9 +23,14 @@ export interface LocalSupergraphOptions {
   ports: { gateway: number } & SubgraphUrlsOf<number>;
   host?: string;
   production?: boolean;
-  devImpersonation?: boolean;
+  /** How the gateway verifies Clerk session tokens; defaults to the development key (refused in production by config). */
+  clerk?: ClerkSessionOptions;
+  /** Verifies Clerk webhook deliveries at identity's `/webhooks/clerk`; the development secret when absent. */
+  clerkWebhookSigningSecret?: string;
   seedWhenEmpty: boolean;
   maxBodyBytes?: number;
+  /** Rate limiting, operation limits and CORS; without it: no rate limit, default operation limits, no CORS. */
+  edge?: Pick<GatewayServerOptions, 'enforceRateLimit' | 'operationLimits' | 'corsOrigins'>;
   loggerFor: (component: string) => Logger;
   /** Called as each part comes up, for progress output. */
   onProgress?: (step: string) => void;
@@ -54,8 +67,17 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
     return server.url;
   };
   try {
-    const identity = await serve(createIdentitySubgraph({ pool, identitySecret }) as SubgraphDefinition, options.ports.identity);
-    const catalog = await serve(createCatalogSubgraph({ pool, identitySecret }) as SubgraphDefinition, options.ports.catalog);
+    // Identity calls catalog only when a webhook arrives; catalog is listening by then, so its URL is read lazily.
+    let catalog = '';
+    const identityDefinition = createIdentitySubgraph({
+      pool,
+      identitySecret,
+      clerkWebhookSigningSecret: options.clerkWebhookSigningSecret,
+      catalogUrl: () => catalog,
+      logger: options.loggerFor('identity'),
+    });
+    const identity = await serve(identityDefinition as SubgraphDefinition, options.ports.identity);
+    catalog = await serve(createCatalogSubgraph({ pool, identitySecret }) as SubgraphDefinition, options.ports.catalog);
     const commerce = await serve(createCommerceSubgraph({ pool, identitySecret }) as SubgraphDefinition, options.ports.commerce);
     const messaging = await serve(
       createMessagingSubgraph({ pool, identitySecret, catalogUrl: catalog }) as SubgraphDefinition,
@@ -68,8 +90,14 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
       subgraphUrls,
       identitySecret,
       production,
-      devImpersonation: options.devImpersonation ?? false,
-      maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
+      authenticate: createClerkAuthenticate({
+        session: options.clerk ?? developmentClerkSessionOptions(),
+        identityUrl: identity,
+        identitySecret,
+        logger: options.loggerFor('gateway'),
+      }),
+      ...options.edge,
+      maxBodyBytes: options.maxBodyBytes ?? 100_000,
       port: options.ports.gateway,
       host,
       logger: options.loggerFor('gateway'),

@@ -2,16 +2,22 @@ import type { SchemaTypes } from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { validationErrorToGraphQL } from '@threadly/errors';
+import { scopeAuthError } from './viewer-scopes.ts';
 
 /**
  * The Pothos options every subgraph's builder uses. They must be identical across subgraphs: `PageInfo` is a
  * shareable type that composition requires to be the same everywhere, descriptions included.
  */
 export const subgraphBuilderOptions = {
-  // Federation last: it must see resolvers after other plugins have wrapped them.
-  plugins: [DirectivesPlugin, RelayPlugin, ValidationPlugin, FederationPlugin] as Array<keyof PothosSchemaTypes.Plugins<SchemaTypes>>,
+  // Scope auth first: it wraps resolvers, and its checks must run before any other plugin's wrapper does work
+  // (argument validation is not a wrapper: Pothos runs it before every wrapper). Federation last: it must see
+  // resolvers after the other plugins have wrapped them.
+  plugins: [ScopeAuthPlugin, DirectivesPlugin, RelayPlugin, ValidationPlugin, FederationPlugin] as Array<
+    keyof PothosSchemaTypes.Plugins<SchemaTypes>
+  >,
   defaultFieldNullability: false as const,
   relay: {
     clientMutationId: 'omit' as const,
@@ -31,4 +37,6 @@ export const subgraphBuilderOptions = {
     beforeArgOptions: { description: 'Continue before this cursor (paging backwards).' },
   },
   validation: { validationError: validationErrorToGraphQL },
+  /** Each builder adds its `authScopes` initializer (`viewerAuthScopes(ctx.viewer)`) next to these. */
+  scopeAuth: { unauthorizedError: scopeAuthError },
 };

@@ -5,4 +5,5 @@ export { readViewer } from './read-viewer.ts';
 export { printSubgraphSdl } from './print-subgraph-sdl.ts';
 export type { SubgraphDefinition, SubgraphRequest } from './subgraph-definition.ts';
 export { subgraphBuilderOptions } from './builder-options.ts';
+export { viewerAuthScopes, scopedViewer, type ViewerAuthScopes, type ViewerAuthContexts } from './viewer-scopes.ts';
 export { createInternalRoute } from './internal-route.ts';

@@ -32,8 +32,8 @@ export function createCatalogContextFactory(prisma: CatalogPrisma, identitySecre
       loaders,
       categories,
       products,
-      listings: new ListingService(prisma, loaders, categories, products, viewer),
-      favorites: new FavoriteService(prisma, loaders, products, viewer),
+      listings: new ListingService(prisma, loaders, categories, products),
+      favorites: new FavoriteService(prisma, loaders, products),
     };
   };
 }

@@ -3,6 +3,7 @@ import type { Pool } from '@threadly/database';
 import type { SubgraphDefinition } from '@threadly/subgraph-runtime';
 import { createCatalogContextFactory, type CatalogContext } from './context.ts';
 import { CATALOG_DB_SCHEMA, createCatalogPrisma } from './database.ts';
+import { createHideSellerListingsRoute } from './routes/hide-seller-listings.route.ts';
 import { catalogSchema } from './schema/index.ts';
 import { catalogHasData, seedCatalog } from './seed.ts';
 
@@ -20,6 +21,7 @@ export function createCatalogSubgraph({ pool, identitySecret }: CatalogSubgraphO
     databaseSchema: CATALOG_DB_SCHEMA,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createContext: createCatalogContextFactory(prisma, identitySecret),
+    routes: [createHideSellerListingsRoute(prisma, identitySecret)],
     hasData: () => catalogHasData(prisma),
     seedDemoData: (data) => seedCatalog(prisma, data),
     close: () => prisma.$disconnect(),

@@ -64,6 +64,30 @@ describe('createListing', () => {
     expect(codeOf(await catalog.request(CREATE, { input: validInput() }))).toBe('UNAUTHENTICATED');
   });
 
+  it('stores what shoppers will read as plain text: no markup survives in title, description, brand or alt text', async () => {
+    const input = {
+      ...validInput(),
+      title: '<img src=x onerror=alert(1)>Silk <b>scarf</b>',
+      description: 'Lovely.\n\n<script>steal()</script>&lt;iframe src=//evil&gt;Hand-rolled hems.',
+      brand: '<a href="javascript:alert(1)">Hermès</a>',
+      images: [{ url: 'https://images.example.com/s.jpg', alt: '<svg/onload=alert(1)>Folded' }],
+    };
+    const result = await catalog.request<{ createListing: Listing & { description: string } }>(
+      CREATE.replace('title status', 'title description status'),
+      { input },
+      seller,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.createListing).toMatchObject({
+      title: 'Silk scarf',
+      description: 'Lovely.\n\nHand-rolled hems.',
+      brand: 'Hermès',
+      images: [{ alt: 'Folded' }],
+    });
+    const onlyMarkup = await catalog.request(CREATE, { input: { ...validInput(), title: '<b><i></i></b>' } }, seller);
+    expect([codeOf(onlyMarkup), fieldOf(onlyMarkup)]).toEqual(['BAD_USER_INPUT', 'input.title']);
+  });
+
   it.each([
     ['input.title', { title: 'ab' }],
     ['input.description', { description: 'x'.repeat(5001) }],

@@ -1,10 +1,15 @@
 import SchemaBuilder from '@pothos/core';
-import { subgraphBuilderOptions } from '@threadly/subgraph-runtime';
+import { subgraphBuilderOptions, viewerAuthScopes, type ViewerAuthContexts, type ViewerAuthScopes } from '@threadly/subgraph-runtime';
 import type { IdentityContext } from './context.ts';
 
 /** The identity subgraph's Pothos builder. Types live in `schema/`, one per file. */
 export const builder = new SchemaBuilder<{
   Context: IdentityContext;
+  AuthScopes: ViewerAuthScopes;
+  AuthContexts: ViewerAuthContexts<IdentityContext>;
   DefaultFieldNullability: false;
   Scalars: { DateTime: { Input: Date; Output: Date } };
-}>(subgraphBuilderOptions);
+}>({
+  ...subgraphBuilderOptions,
+  scopeAuth: { ...subgraphBuilderOptions.scopeAuth, authScopes: (context) => viewerAuthScopes(context.viewer) },
+});

@@ -1,4 +1,5 @@
 import { loadConfigOrExit } from '@threadly/config';
+import { createLogger } from '@threadly/logger';
 import { runSubgraphProcess } from '@threadly/subgraph-runtime';
 import { createIdentitySubgraph } from './create-identity-subgraph.ts';
 import { loadIdentityEnv } from './env.ts';
@@ -8,5 +9,12 @@ await runSubgraphProcess({
   env,
   port: env.IDENTITY_PORT,
   host: env.IDENTITY_HOST,
-  create: (pool) => createIdentitySubgraph({ pool, identitySecret: env.IDENTITY_HEADER_SECRET }),
+  create: (pool) =>
+    createIdentitySubgraph({
+      pool,
+      identitySecret: env.IDENTITY_HEADER_SECRET,
+      clerkWebhookSigningSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
+      catalogUrl: env.CATALOG_SUBGRAPH_URL,
+      logger: createLogger('identity', env.LOG_LEVEL),
+    }),
 });

@@ -95,6 +95,16 @@ describe('identity subgraph', () => {
     expect(cleared.body.data.updateProfile).toMatchObject({ bio: 'Vintage denim lover', location: null });
   });
 
+  it('keeps only plain text in what other members read on a profile', async () => {
+    const mutation = 'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { displayName bio location } }';
+    const input = { displayName: '<b>Ada</b> L.', bio: 'Hi!\n\n<img src=x onerror=alert(1)>Denim &lt;script&gt;x&lt;/script&gt;', location: '<i>Lyon</i>' };
+    const { body } = await graphql(mutation, { input }, as(ada));
+    expect(body.data.updateProfile).toEqual({ displayName: 'Ada L.', bio: 'Hi!\n\nDenim', location: 'Lyon' });
+    const blank = await graphql(mutation, { input: { displayName: '<p> </p>' } }, as(ada));
+    expect(blank.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.displayName' });
+    await graphql(mutation, { input: { displayName: ada.displayName } }, as(ada));
+  });
+
   it('resolves User entities for other subgraphs in one query', async () => {
     statements.reset();
     const representations = [ada, bob, ada, { id: 'nope' }].map(({ id }) => ({ __typename: 'User', id }));

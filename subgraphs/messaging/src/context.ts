@@ -26,7 +26,7 @@ export function createMessagingContextFactory(prisma: MessagingPrisma, identityS
       viewer,
       loaders,
       conversations: new ConversationService(prisma, loaders, viewer, products),
-      messages: new MessageService(prisma, loaders, viewer),
+      messages: new MessageService(prisma, loaders),
     };
   };
 }

@@ -77,6 +77,13 @@ describe('messaging writes', () => {
     expect(errorOf(await h.gql(START, { productId: jacket, message: 'Hi' })).code).toBe('UNAUTHENTICATED');
   });
 
+  it('stores messages as plain text: markup is removed, line breaks stay, a message of nothing but markup is refused', async () => {
+    const sent = await h.gql<{ sendMessage: { body: string } }>(SEND, { id: conversationId, body: 'Sure!\n<img src=x onerror=alert(1)>See <b>photo</b>' }, buyer);
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data?.sendMessage.body).toBe('Sure!\nSee photo');
+    expect(errorOf(await h.gql(SEND, { id: conversationId, body: '<script>alert(1)</script>' }, buyer))).toEqual({ code: 'BAD_USER_INPUT', field: 'body' });
+  });
+
   it('sends a reply that moves the conversation up both inboxes in one consistent write', async () => {
     const { data, errors } = await h.gql<{ sendMessage: Record<string, unknown> }>(SEND, { id: conversationId, body: ' Yes, it does. ' }, seller);
     expect(errors).toBeUndefined();

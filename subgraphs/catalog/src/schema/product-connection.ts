@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
-import { assertPageSize, encodeCursor, isUuid } from '@threadly/database';
+import { assertPageSize, encodeCursor } from '@threadly/database';
 import { builder } from '../builder.ts';
 import type { Product } from '../generated/prisma/client.ts';
 import { MAX_PRICE } from './money.ts';
 import { ProductConditionEnum, ProductRef } from './product.ts';
+import { uuid } from './uuid.ts';
 
 /** One connection type for every product list (shop, a seller's listings, a user's favorites). */
 export const ProductConnection = builder.connectionObject(
@@ -22,7 +23,6 @@ export const ProductConnection = builder.connectionObject(
 /** Cursor of a product in a list ordered by creation time. */
 export const productCursor = (product: Product) => encodeCursor({ at: product.createdAt, id: product.id });
 
-const uuid = z.string().refine(isUuid, 'must be a UUID');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).nullish();
 const price = z.number().int().min(0, 'must not be negative').max(MAX_PRICE, `must be at most ${MAX_PRICE}`).nullish();
 

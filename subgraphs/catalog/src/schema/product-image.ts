@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userText } from '@threadly/user-text';
 import { builder } from '../builder.ts';
 import type { ProductImage } from '../generated/prisma/client.ts';
 
@@ -22,7 +23,7 @@ export const ProductImageInput = builder.inputType('ProductImageInput', {
     alt: t.string({
       required: true,
       description: 'What the photo shows, for screen readers (1–200 characters).',
-      validate: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+      validate: userText({ max: 200 }),
     }),
   }),
 });

@@ -32,6 +32,7 @@ export const UserRef = builder.externalRef('User', builder.selection<{ id: strin
         nullable: true,
         description:
           'Products the user favorited, most recently favorited first. Private: FORBIDDEN unless the viewer is the user or an admin.',
+        authScopes: (user) => ({ self: user.id, admin: true }),
         resolve: (user, args, ctx) => {
           assertPageSize(args);
           return resolveCursorConnection<Promise<FavoritedProduct[]>>(

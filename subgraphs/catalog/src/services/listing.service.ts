@@ -1,11 +1,9 @@
-import { domainError, forbidden } from '@threadly/errors';
-import type { Viewer } from '@threadly/identity-headers';
+import { domainError } from '@threadly/errors';
 import type { CatalogPrisma } from '../database.ts';
 import type { Prisma, Product, ProductCondition, ProductStatus } from '../generated/prisma/client.ts';
 import type { CatalogLoaders } from '../loaders/index.ts';
 import type { CategoryService } from './category.service.ts';
 import type { ProductService } from './product.service.ts';
-import { requireViewer } from './viewer.ts';
 
 export interface ListingImage {
   url: string;
@@ -40,23 +38,24 @@ const invalidTransition = (status: ProductStatus, action: Action, allowed: Produ
     status,
   });
 
-/** Creates listings and moves them through DRAFT → ACTIVE → ARCHIVED; sellers manage only their own. */
+/**
+ * Creates listings and moves them through DRAFT → ACTIVE → ARCHIVED. Who may manage which listing (its seller;
+ * admins may archive) is declared on the mutation fields as auth scopes; these methods only enforce the life cycle.
+ */
 export class ListingService {
   constructor(
     private readonly prisma: CatalogPrisma,
     private readonly loaders: CatalogLoaders,
     private readonly categories: CategoryService,
     private readonly products: ProductService,
-    private readonly viewer: Viewer | null,
   ) {}
 
-  /** Any signed-in user may sell: the listing starts as a DRAFT owned by the viewer. */
-  async create(input: NewListing): Promise<Product> {
-    const viewer = requireViewer(this.viewer);
+  /** A new listing as a DRAFT owned by `sellerId`. */
+  async create(sellerId: string, input: NewListing): Promise<Product> {
     await this.categories.assertExists(input.categoryId, 'input.categoryId');
     const product = await this.prisma.product.create({
       data: {
-        sellerId: viewer.userId,
+        sellerId,
         categoryId: input.categoryId,
         title: input.title,
         description: input.description,
@@ -74,9 +73,9 @@ export class ListingService {
     return product;
   }
 
-  /** Edits the viewer's own listing while it is DRAFT, ACTIVE or ARCHIVED. */
+  /** Edits a listing while it is DRAFT, ACTIVE or ARCHIVED. */
   async update(id: string, changes: ListingChanges): Promise<Product> {
-    const product = await this.ownListing(id, false);
+    const product = await this.products.getVisible(id);
     if (!EDITABLE.includes(product.status)) throw invalidTransition(product.status, 'edit', EDITABLE);
     if (changes.categoryId) await this.categories.assertExists(changes.categoryId, 'input.categoryId');
     const data: Prisma.ProductUncheckedUpdateManyInput = {
@@ -107,35 +106,26 @@ export class ListingService {
     return this.reload(id);
   }
 
-  /** DRAFT or ARCHIVED → ACTIVE, stamping `publishedAt`. Only the seller publishes. */
+  /** DRAFT or ARCHIVED → ACTIVE, stamping `publishedAt`. */
   publish(id: string): Promise<Product> {
-    return this.transition(id, { action: 'publish', from: ['DRAFT', 'ARCHIVED'], adminMay: false, data: { status: 'ACTIVE', publishedAt: new Date() } });
+    return this.transition(id, { action: 'publish', from: ['DRAFT', 'ARCHIVED'], data: { status: 'ACTIVE', publishedAt: new Date() } });
   }
 
-  /** ACTIVE or DRAFT → ARCHIVED. The seller, or an admin moderating, may archive. */
+  /** ACTIVE or DRAFT → ARCHIVED. */
   archive(id: string): Promise<Product> {
-    return this.transition(id, { action: 'archive', from: ['ACTIVE', 'DRAFT'], adminMay: true, data: { status: 'ARCHIVED' } });
+    return this.transition(id, { action: 'archive', from: ['ACTIVE', 'DRAFT'], data: { status: 'ARCHIVED' } });
   }
 
   private async transition(
     id: string,
-    { action, from, adminMay, data }: { action: Action; from: ProductStatus[]; adminMay: boolean; data: Prisma.ProductUpdateManyMutationInput },
+    { action, from, data }: { action: Action; from: ProductStatus[]; data: Prisma.ProductUpdateManyMutationInput },
   ): Promise<Product> {
-    const product = await this.ownListing(id, adminMay);
+    const product = await this.products.getVisible(id);
     if (!from.includes(product.status)) throw invalidTransition(product.status, action, from);
     const { count } = await this.prisma.product.updateMany({ where: { id, status: { in: from } }, data });
     const current = await this.reload(id);
     if (count === 0) throw invalidTransition(current.status, action, from);
     return current;
-  }
-
-  /** The listing if the viewer may manage it: NOT_FOUND when they cannot even see it, FORBIDDEN when it is someone else's. */
-  private async ownListing(id: string, adminMay: boolean): Promise<Product> {
-    const viewer = requireViewer(this.viewer);
-    const product = await this.products.getVisible(id);
-    const allowed = product.sellerId === viewer.userId || (adminMay && viewer.role === 'ADMIN');
-    if (!allowed) throw forbidden('Only the seller can change this listing.');
-    return product;
   }
 
   private async reload(id: string): Promise<Product> {

@@ -21,7 +21,11 @@ export interface ProductFilter {
 /** Statuses nobody but the seller (and admins) may see: unfinished or withdrawn listings. */
 const PRIVATE_STATUSES: ReadonlySet<ProductStatus> = new Set(['DRAFT', 'ARCHIVED']);
 
-/** Reads products, applying who may see which listing. */
+/**
+ * Reads products, applying who may see which listing. That is data filtering, not authorization: a listing the
+ * viewer may not see is NOT_FOUND (or null as an entity reference), exactly like one that does not exist. Who may
+ * change a listing is declared on the mutations (auth scopes).
+ */
 export class ProductService {
   constructor(
     private readonly prisma: CatalogPrisma,

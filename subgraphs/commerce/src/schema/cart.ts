@@ -7,6 +7,8 @@ import { CartItemType } from './cart-item.ts';
 export const CartType = builder.objectRef<CartView>('Cart').implement({
   description:
     "The signed-in buyer's cart. Every buyer has exactly one; its id is stable from the first read, even before anything was added.",
+  // Only ever handed out to its buyer (the fields below take the viewer's own id); this keeps it that way.
+  authScopes: (cart) => ({ self: cart.buyerId }),
   fields: (t) => ({
     id: t.exposeID('id'),
     items: t.field({
@@ -29,29 +31,33 @@ export const CartType = builder.objectRef<CartView>('Cart').implement({
 const productId = z.string().trim().refine(isUuid, 'must be a product id (uuid)');
 
 builder.queryFields((t) => ({
-  myCart: t.field({
+  myCart: t.authField({
     type: CartType,
     description: "The signed-in buyer's cart; an empty one when they have not added anything yet (reading creates nothing).",
-    resolve: (_root, _args, ctx) => ctx.carts.get(ctx.viewer),
+    authScopes: { signedIn: true },
+    resolve: (_root, _args, ctx) => ctx.carts.get(ctx.viewer.userId),
   }),
 }));
 
 builder.mutationFields((t) => ({
-  addToCart: t.field({
+  addToCart: t.authField({
     type: CartType,
     description: 'Puts a product in the cart. Adding a product that is already there changes nothing. A cart holds at most 50 products.',
     args: { productId: t.arg.id({ required: true, validate: productId }) },
-    resolve: (_root, args, ctx) => ctx.carts.add(ctx.viewer, String(args.productId)),
+    authScopes: { signedIn: true },
+    resolve: (_root, args, ctx) => ctx.carts.add(ctx.viewer.userId, String(args.productId)),
   }),
-  removeFromCart: t.field({
+  removeFromCart: t.authField({
     type: CartType,
     description: 'Takes a product out of the cart; removing one that is not there changes nothing.',
     args: { productId: t.arg.id({ required: true, validate: productId }) },
-    resolve: (_root, args, ctx) => ctx.carts.remove(ctx.viewer, String(args.productId)),
+    authScopes: { signedIn: true },
+    resolve: (_root, args, ctx) => ctx.carts.remove(ctx.viewer.userId, String(args.productId)),
   }),
-  clearCart: t.field({
+  clearCart: t.authField({
     type: CartType,
     description: 'Empties the cart.',
-    resolve: (_root, _args, ctx) => ctx.carts.clear(ctx.viewer),
+    authScopes: { signedIn: true },
+    resolve: (_root, _args, ctx) => ctx.carts.clear(ctx.viewer.userId),
   }),
 }));

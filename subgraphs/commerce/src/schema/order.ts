@@ -15,6 +15,9 @@ const money = (amount: number, order: Order) => ({ amount, currency: order.curre
 
 export const OrderType = builder.objectRef<Order>('Order').implement({
   description: 'A purchase of one or more items from one seller. Only its buyer, its seller and admins can see it.',
+  // Every way to an order already filters by the same rule (NOT_FOUND or null for others); this holds the line
+  // should a new field ever hand out orders without filtering.
+  authScopes: (order) => ({ self: [order.buyerId, order.sellerId], admin: true }),
   fields: (t) => ({
     id: t.exposeID('id'),
     number: t.string({ description: 'Human-facing order number, e.g. TH-000042.', resolve: (order) => formatOrderNumber(order.number) }),
@@ -67,13 +70,14 @@ const OrderRoleEnum = builder.enumType('OrderRole', {
 });
 
 builder.queryFields((t) => ({
-  order: t.field({
+  order: t.authField({
     type: OrderType,
     description: 'An order of the signed-in user (as buyer or seller); NOT_FOUND for anyone else and for unknown ids.',
     args: { id: t.arg.id({ required: true }) },
+    authScopes: { signedIn: true },
     resolve: (_root, { id }, ctx) => ctx.orders.getVisible(String(id), ctx.viewer),
   }),
-  myOrders: t.connection(
+  myOrders: t.withAuth({ signedIn: true }).connection(
     {
       type: OrderType,
       description: 'The signed-in user\'s orders as buyer or as seller, newest first.',
@@ -82,7 +86,7 @@ builder.queryFields((t) => ({
         status: t.arg({ type: OrderStatusEnum, description: 'Only orders currently in this status.' }),
       },
       resolve: (_root, args, ctx) =>
-        orderConnection(args, (page) => ctx.orders.listForViewer(ctx.viewer, args.role ?? 'BUYER', args.status, page)),
+        orderConnection(args, (page) => ctx.orders.listForParty(ctx.viewer.userId, args.role ?? 'BUYER', args.status, page)),
     },
     { name: 'OrderConnection', description: 'A page of orders.' },
     { name: 'OrderEdge', description: 'An order in a page of orders.' },

@@ -1,5 +1,4 @@
-import { badUserInput, unauthenticated } from '@threadly/errors';
-import type { Viewer } from '@threadly/identity-headers';
+import { badUserInput } from '@threadly/errors';
 import type { CommercePrisma } from '../database.ts';
 import type { CartItem } from '../generated/prisma/client.ts';
 import type { CommerceLoaders } from '../loaders/index.ts';
@@ -16,9 +15,10 @@ export interface CartView {
 }
 
 /**
- * The signed-in buyer's cart. Commerce stores product ids only: whether a product is still for sale and what it
- * costs is catalog's to say (the product resolves through federation); availability checks arrive with the event
- * backbone, which will let commerce learn about sold or withdrawn listings.
+ * A buyer's cart. Commerce stores product ids only: whether a product is still for sale and what it costs is
+ * catalog's to say (the product resolves through federation); availability checks arrive with the event backbone,
+ * which will let commerce learn about sold or withdrawn listings. The schema hands every method the signed-in
+ * buyer's own id (auth scopes), so nobody reaches another buyer's cart.
  */
 export class CartService {
   constructor(
@@ -26,9 +26,8 @@ export class CartService {
     private readonly loaders: CommerceLoaders,
   ) {}
 
-  /** The viewer's cart; an empty, unsaved one when they have none (reading creates nothing). */
-  async get(viewer: Viewer | null): Promise<CartView> {
-    const buyerId = requireBuyer(viewer);
+  /** The buyer's cart; an empty, unsaved one when they have none (reading creates nothing). */
+  async get(buyerId: string): Promise<CartView> {
     const cart = await this.loaders.cartByBuyerId.load(buyerId);
     return cart ? { id: cart.id, buyerId, updatedAt: cart.updatedAt } : { id: cartIdFor(buyerId), buyerId, updatedAt: null };
   }
@@ -39,11 +38,10 @@ export class CartService {
   }
 
   /**
-   * Puts a product in the viewer's cart, creating the cart on first use. Idempotent: a product already there stays
+   * Puts a product in the buyer's cart, creating the cart on first use. Idempotent: a product already there stays
    * once. BAD_USER_INPUT (`productId`) when the cart already holds {@link MAX_CART_ITEMS} items.
    */
-  async add(viewer: Viewer | null, productId: string): Promise<CartView> {
-    const buyerId = requireBuyer(viewer);
+  async add(buyerId: string, productId: string): Promise<CartView> {
     await this.prisma.$transaction(async (tx) => {
       // Touching the cart row locks it, so concurrent adds for one buyer queue here and the limit holds.
       const cart = await tx.cart.upsert({
@@ -58,21 +56,19 @@ export class CartService {
       }
       await tx.cartItem.create({ data: { cartId: cart.id, productId } });
     });
-    return this.reload(buyerId, viewer);
+    return this.reload(buyerId);
   }
 
-  /** Takes a product out of the viewer's cart; a product that is not there is not an error. */
-  async remove(viewer: Viewer | null, productId: string): Promise<CartView> {
-    const buyerId = requireBuyer(viewer);
+  /** Takes a product out of the buyer's cart; a product that is not there is not an error. */
+  async remove(buyerId: string, productId: string): Promise<CartView> {
     await this.deleteItems(buyerId, { productId });
-    return this.reload(buyerId, viewer);
+    return this.reload(buyerId);
   }
 
-  /** Empties the viewer's cart (the cart itself, and so its id, stays). */
-  async clear(viewer: Viewer | null): Promise<CartView> {
-    const buyerId = requireBuyer(viewer);
+  /** Empties the buyer's cart (the cart itself, and so its id, stays). */
+  async clear(buyerId: string): Promise<CartView> {
     await this.deleteItems(buyerId, {});
-    return this.reload(buyerId, viewer);
+    return this.reload(buyerId);
   }
 
   private async deleteItems(buyerId: string, filter: { productId?: string }) {
@@ -85,14 +81,9 @@ export class CartService {
   }
 
   /** Forgets what this request cached about the cart, so the returned cart shows the change. */
-  private reload(buyerId: string, viewer: Viewer | null): Promise<CartView> {
+  private reload(buyerId: string): Promise<CartView> {
     this.loaders.cartByBuyerId.clear(buyerId);
     this.loaders.cartItemsByCartId.clearAll();
-    return this.get(viewer);
+    return this.get(buyerId);
   }
-}
-
-function requireBuyer(viewer: Viewer | null): string {
-  if (!viewer) throw unauthenticated();
-  return viewer.userId;
 }

@@ -1,5 +1,5 @@
 import { compare, isUuid, planKeyset, type KeysetPage } from '@threadly/database';
-import { forbidden, notFound, unauthenticated } from '@threadly/errors';
+import { notFound } from '@threadly/errors';
 import type { Viewer } from '@threadly/identity-headers';
 import type { CommercePrisma } from '../database.ts';
 import type { Order, OrderItem, OrderStatus, OrderStatusChange, Prisma } from '../generated/prisma/client.ts';
@@ -8,11 +8,15 @@ import type { CommerceLoaders } from '../loaders/index.ts';
 /** Which side of an order the viewer is on when listing their orders. */
 export type OrderRole = 'BUYER' | 'SELLER';
 
-/** Only the two parties of an order, and admins, may know it exists. */
-export const canSeeOrder = (order: Order, viewer: Viewer | null) =>
+/**
+ * Data filtering, not authorization: only the two parties of an order, and admins, may know it exists, so for
+ * anyone else an order id looks exactly like an unknown one. (The `Order` type's auth scopes state the same rule
+ * again for its fields.)
+ */
+export const isOrderVisibleTo = (order: Order, viewer: Viewer | null) =>
   viewer !== null && (viewer.role === 'ADMIN' || order.buyerId === viewer.userId || order.sellerId === viewer.userId);
 
-/** Reads orders, enforcing who may see which. */
+/** Reads orders; who may call what is declared on the schema fields (auth scopes). */
 export class OrderService {
   constructor(
     private readonly prisma: CommercePrisma,
@@ -26,28 +30,24 @@ export class OrderService {
   async findVisible(id: string, viewer: Viewer | null): Promise<Order | null> {
     if (!viewer) return null;
     const order = await this.loaders.orderById.load(id);
-    return order && canSeeOrder(order, viewer) ? order : null;
+    return order && isOrderVisibleTo(order, viewer) ? order : null;
   }
 
   /** The order for a signed-in viewer; NOT_FOUND when it does not exist or is not theirs, so ids cannot be probed. */
-  async getVisible(id: string, viewer: Viewer | null): Promise<Order> {
-    if (!viewer) throw unauthenticated();
+  async getVisible(id: string, viewer: Viewer): Promise<Order> {
     const order = await this.findVisible(id, viewer);
     if (!order) throw notFound('Order', id);
     return order;
   }
 
-  /** One page of the orders the viewer bought (BUYER) or sold (SELLER), newest first, optionally of one status. */
-  listForViewer(viewer: Viewer | null, role: OrderRole, status: OrderStatus | null | undefined, page: KeysetPage): Promise<Order[]> {
-    if (!viewer) throw unauthenticated();
-    const party: Prisma.OrderWhereInput = role === 'SELLER' ? { sellerId: viewer.userId } : { buyerId: viewer.userId };
+  /** One page of the orders `userId` bought (BUYER) or sold (SELLER), newest first, optionally of one status. */
+  listForParty(userId: string, role: OrderRole, status: OrderStatus | null | undefined, page: KeysetPage): Promise<Order[]> {
+    const party: Prisma.OrderWhereInput = role === 'SELLER' ? { sellerId: userId } : { buyerId: userId };
     return this.page({ ...party, ...(status ? { status } : {}) }, page);
   }
 
-  /** One page of the orders `buyerId` bought; only they themself and admins may look. */
-  listBoughtBy(buyerId: string, viewer: Viewer | null, page: KeysetPage): Promise<Order[]> {
-    if (!viewer) throw unauthenticated();
-    if (viewer.userId !== buyerId && viewer.role !== 'ADMIN') throw forbidden('Only the user themself can see their orders.');
+  /** One page of the orders `buyerId` bought (`User.orders` admits only they themself and admins). */
+  listBoughtBy(buyerId: string, page: KeysetPage): Promise<Order[]> {
     // An admin may ask about any representation; a malformed id owns nothing (and is no valid uuid for PostgreSQL).
     if (!isUuid(buyerId)) return Promise.resolve([]);
     return this.page({ buyerId }, page);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unauthenticated } from '@threadly/errors';
+import { userText } from '@threadly/user-text';
 import { builder } from '../builder.ts';
 import type { User } from '../generated/prisma/client.ts';
 
@@ -17,11 +17,12 @@ export const UserType = builder.objectRef<User>('User').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     displayName: t.exposeString('displayName', { description: 'Public name shown on listings and in conversations.' }),
-    email: t.string({
+    email: t.exposeString('email', {
       nullable: true,
       description: 'Only visible to the user themself and to admins.',
-      resolve: (user, _args, ctx) =>
-        ctx.viewer && (ctx.viewer.userId === user.id || ctx.viewer.role === 'ADMIN') ? user.email : null,
+      authScopes: (user) => ({ self: user.id, admin: true }),
+      // Null rather than an error for everyone else: a profile page asking for it should still render.
+      unauthorizedResolver: () => null,
     }),
     firstName: t.exposeString('firstName', { nullable: true }),
     lastName: t.exposeString('lastName', { nullable: true }),
@@ -53,28 +54,30 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish();
+/** Optional profile text others see, as plain text; blank (or nothing left once markup is removed) clears it. */
+const optionalText = (max: number, multiline = false) =>
+  userText({ min: 0, max, multiline })
+    .transform((value) => value || null)
+    .nullish();
 
 const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
   description: 'Profile fields to change. Absent fields stay as they are; null clears an optional field.',
   fields: (t) => ({
-    displayName: t.string({ validate: z.string().trim().min(2, 'must be at least 2 characters').max(50, 'must be at most 50 characters').nullish() }),
+    displayName: t.string({ validate: userText({ min: 2, max: 50 }).nullish() }),
     firstName: t.string({ validate: optionalText(50) }),
     lastName: t.string({ validate: optionalText(50) }),
-    bio: t.string({ validate: optionalText(500) }),
+    bio: t.string({ validate: optionalText(500, true) }),
     location: t.string({ validate: optionalText(100) }),
     imageUrl: t.string({ validate: z.url({ protocol: /^https$/, message: 'must be an https URL' }).max(2048).nullish() }),
   }),
 });
 
 builder.mutationFields((t) => ({
-  updateProfile: t.field({
+  updateProfile: t.authField({
     type: UserType,
     description: "Changes the signed-in user's own profile.",
     args: { input: t.arg({ type: UpdateProfileInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      if (!ctx.viewer) throw unauthenticated();
-      return ctx.users.updateProfile(ctx.viewer.userId, input);
-    },
+    authScopes: { signedIn: true },
+    resolve: (_root, { input }, ctx) => ctx.users.updateProfile(ctx.viewer.userId, input),
   }),
 }));

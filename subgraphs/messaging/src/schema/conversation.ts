@@ -1,9 +1,12 @@
 import { resolveCursorConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { assertPageSize, encodeCursor, planKeyset, type KeysetPage, type KeysetPlan } from '@threadly/database';
+import { scopedViewer } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { Conversation, Message } from '../generated/prisma/client.ts';
 import type { InboxConversation } from '../services/conversation.service.ts';
+import { participantsOf } from '../services/visibility.ts';
 import { messageBody, MessageType } from './message.ts';
+import { conversationParticipant } from './participant-scope.ts';
 import { ProductRef } from './product.ts';
 import { UserRef } from './user.ts';
 
@@ -17,6 +20,9 @@ const plan = (page: KeysetPage) => planKeyset(page, 'asc');
 
 ConversationType.implement({
   description: 'A private thread between a buyer and the seller of one product. Only the two of them (and admins) can read it.',
+  // Every way to a conversation already filters by the same rule (NOT_FOUND or null for others); this holds the
+  // line should a new field ever hand out conversations without filtering.
+  authScopes: (conversation) => ({ self: participantsOf(conversation), admin: true }),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Unique id (a uuid).' }),
     participants: t.field({
@@ -75,11 +81,11 @@ export function resolveInbox(args: DefaultConnectionArguments, load: (page: Keys
 }
 
 builder.queryFields((t) => ({
-  myConversations: t.connection(
+  myConversations: t.withAuth({ signedIn: true }).connection(
     {
       type: ConversationType,
       description: "The signed-in user's conversations, most recent activity first.",
-      resolve: (_root, args, ctx) => resolveInbox(args, (page) => ctx.conversations.listMine(page)),
+      resolve: (_root, args, ctx) => resolveInbox(args, (page) => ctx.conversations.listInbox(ctx.viewer.userId, page)),
     },
     {
       name: 'ConversationConnection',
@@ -88,16 +94,17 @@ builder.queryFields((t) => ({
     },
     { name: 'ConversationEdge', description: 'A conversation and its cursor.', nodeField: { description: 'The conversation.' } },
   ),
-  conversation: t.field({
+  conversation: t.authField({
     type: ConversationType,
     description: 'A conversation of the signed-in user (any conversation for admins); NOT_FOUND otherwise.',
     args: { id: t.arg.id({ required: true, description: 'The conversation id.' }) },
+    authScopes: { signedIn: true },
     resolve: (_root, { id }, ctx) => ctx.conversations.getReadable(String(id)),
   }),
 }));
 
 builder.mutationFields((t) => ({
-  startConversation: t.field({
+  startConversation: t.authField({
     type: ConversationType,
     description:
       "Asks the product's seller a question as the signed-in buyer. A buyer has one conversation per product: starting it again adds the message to it.",
@@ -105,12 +112,14 @@ builder.mutationFields((t) => ({
       productId: t.arg.id({ required: true, description: 'The product to ask about.' }),
       message: t.arg.string({ required: true, description: 'The first message, 1–2000 characters.', validate: messageBody }),
     },
-    resolve: (_root, { productId, message }, ctx) => ctx.conversations.start(String(productId), message),
+    authScopes: { signedIn: true },
+    resolve: (_root, { productId, message }, ctx) => ctx.conversations.start(ctx.viewer.userId, String(productId), message),
   }),
   markConversationRead: t.field({
     type: ConversationType,
     description: "Marks everything the other participant has sent so far as read by the signed-in participant.",
     args: { conversationId: t.arg.id({ required: true, description: 'The conversation to mark as read.' }) },
-    resolve: (_root, { conversationId }, ctx) => ctx.messages.markRead(String(conversationId)),
+    authScopes: conversationParticipant,
+    resolve: (_root, { conversationId }, ctx) => ctx.messages.markRead(String(conversationId), scopedViewer(ctx).userId),
   }),
 }));

@@ -1,15 +1,13 @@
-import { z } from 'zod';
+import { scopedViewer } from '@threadly/subgraph-runtime';
+import { userText } from '@threadly/user-text';
 import { builder } from '../builder.ts';
 import type { Message } from '../generated/prisma/client.ts';
 import { ConversationType } from './conversation.ts';
+import { conversationParticipant } from './participant-scope.ts';
 import { UserRef } from './user.ts';
 
-/** A message body as stored: trimmed, never blank, at most 2000 characters. */
-export const messageBody = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(2000, 'must be at most 2000 characters');
+/** A message body as stored: plain text (markup removed), trimmed, never blank, at most 2000 characters. */
+export const messageBody = userText({ max: 2000, multiline: true });
 
 export const MessageType = builder.objectRef<Message>('Message');
 
@@ -46,6 +44,7 @@ builder.mutationFields((t) => ({
       conversationId: t.arg.id({ required: true, description: 'The conversation to write in.' }),
       body: t.arg.string({ required: true, description: 'The text, 1–2000 characters once trimmed.', validate: messageBody }),
     },
-    resolve: (_root, { conversationId, body }, ctx) => ctx.messages.send(String(conversationId), body),
+    authScopes: conversationParticipant,
+    resolve: (_root, { conversationId, body }, ctx) => ctx.messages.send(String(conversationId), scopedViewer(ctx).userId, body),
   }),
 }));

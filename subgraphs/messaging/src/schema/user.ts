@@ -15,7 +15,8 @@ UserRef.implement({
         type: ConversationType,
         nullable: true,
         description: "The user's conversations, most recent activity first. Only the user themself and admins may list them (FORBIDDEN otherwise).",
-        resolve: (user, args, ctx) => resolveInbox(args, (page) => ctx.conversations.listForUser(user.id, page)),
+        authScopes: (user) => ({ self: user.id, admin: true }),
+        resolve: (user, args, ctx) => resolveInbox(args, (page) => ctx.conversations.listInbox(user.id, page)),
       },
       {
         name: 'UserConversationsConnection',

@@ -1,17 +1,20 @@
 import { compare, isUuid, type KeysetPlan } from '@threadly/database';
-import { badUserInput, forbidden, notFound } from '@threadly/errors';
+import { badUserInput, notFound } from '@threadly/errors';
 import type { Viewer } from '@threadly/identity-headers';
 import type { MessagingPrisma } from '../database.ts';
 import type { Conversation } from '../generated/prisma/client.ts';
 import type { MessagingLoaders } from '../loaders/index.ts';
-import { canRead, requireViewer } from './access.ts';
 import type { ProductDirectory } from './catalog-client.ts';
 import { recordMessage } from './record-message.ts';
+import { isConversationVisibleTo } from './visibility.ts';
 
 /** A conversation as listed in an inbox, with the inbox row's position for the cursor. */
 export type InboxConversation = Conversation & { inboxUpdatedAt: Date };
 
-/** Reads conversations (participants and admins only) and starts them. */
+/**
+ * Reads conversations and starts them. Who may call what is declared on the schema fields (auth scopes); what is
+ * left here is filtering: a conversation the viewer may not see reads as unknown.
+ */
 export class ConversationService {
   constructor(
     private readonly prisma: MessagingPrisma,
@@ -23,34 +26,21 @@ export class ConversationService {
   /** The conversation when the viewer may read it, else null (unknown, malformed or someone else's). */
   async findReadable(id: string): Promise<Conversation | null> {
     const conversation = await this.loaders.conversationById.load(id);
-    return conversation && canRead(conversation, this.viewer) ? conversation : null;
+    return conversation && isConversationVisibleTo(conversation, this.viewer) ? conversation : null;
   }
 
-  /** The conversation, UNAUTHENTICATED when anonymous, NOT_FOUND when it is not the viewer's to read. */
+  /** The conversation, or NOT_FOUND when it is not the viewer's to read. */
   async getReadable(id: string): Promise<Conversation> {
-    requireViewer(this.viewer);
     const conversation = await this.findReadable(id);
     if (!conversation) throw notFound('Conversation', id);
     return conversation;
   }
 
-  /** The signed-in viewer's inbox page. */
-  listMine(page: KeysetPlan): Promise<InboxConversation[]> {
-    return this.listInbox(requireViewer(this.viewer).userId, page);
-  }
-
-  /** Someone's inbox page: only that user themself or an admin may list it. */
-  listForUser(userId: string, page: KeysetPlan): Promise<InboxConversation[]> {
-    const viewer = requireViewer(this.viewer);
-    if (viewer.userId !== userId && viewer.role !== 'ADMIN') throw forbidden("Only the user themself can list their conversations.");
-    return this.listInbox(userId, page);
-  }
-
   /**
-   * Most recent activity first, read from the (userId, updatedAt DESC, conversationId) index of participant
-   * rows; the conversations come in the same statement and are primed into the loader for the fields below.
+   * A page of `userId`'s inbox, most recent activity first, read from the (userId, updatedAt DESC, conversationId)
+   * index of participant rows; the conversations come in the same statement and are primed into the loader.
    */
-  private async listInbox(userId: string, page: KeysetPlan): Promise<InboxConversation[]> {
+  async listInbox(userId: string, page: KeysetPlan): Promise<InboxConversation[]> {
     if (!isUuid(userId)) return [];
     const rows = await this.prisma.conversationParticipant.findMany({
       where: {
@@ -70,27 +60,26 @@ export class ConversationService {
   }
 
   /**
-   * Starts a conversation with the seller of `productId` as the signed-in buyer, or — when this buyer already
-   * has one about the product — appends the message to it, so retrying a start never duplicates conversations.
+   * Starts a conversation with the seller of `productId` as `buyerId`, or — when this buyer already has one about
+   * the product — appends the message to it, so retrying a start never duplicates conversations.
    */
-  async start(productId: string, body: string): Promise<Conversation> {
-    const viewer = requireViewer(this.viewer);
+  async start(buyerId: string, productId: string, body: string): Promise<Conversation> {
     const sellerId = isUuid(productId) ? await this.products.sellerOf(productId) : null;
     if (!sellerId) throw notFound('Product', productId);
-    if (sellerId === viewer.userId) throw badUserInput('You cannot start a conversation about your own listing.', 'productId');
+    if (sellerId === buyerId) throw badUserInput('You cannot start a conversation about your own listing.', 'productId');
     const now = new Date();
     const { conversation, message } = await this.prisma.$transaction(async (tx) => {
       // A plain upsert on the unique (productId, buyerId) becomes INSERT … ON CONFLICT, safe against a double click.
       const started = await tx.conversation.upsert({
-        where: { productId_buyerId: { productId, buyerId: viewer.userId } },
-        create: { productId, buyerId: viewer.userId, sellerId, lastMessageAt: now, createdAt: now, updatedAt: now },
+        where: { productId_buyerId: { productId, buyerId } },
+        create: { productId, buyerId, sellerId, lastMessageAt: now, createdAt: now, updatedAt: now },
         update: { updatedAt: now },
       });
       await tx.conversationParticipant.createMany({
         data: [started.buyerId, started.sellerId].map((userId) => ({ conversationId: started.id, userId, updatedAt: now })),
         skipDuplicates: true,
       });
-      return recordMessage(tx, started, viewer.userId, body, now);
+      return recordMessage(tx, started, buyerId, body, now);
     });
     this.loaders.conversationById.clear(conversation.id).prime(conversation.id, conversation);
     this.loaders.lastMessageByConversation.clear(conversation.id).prime(conversation.id, message);

@@ -1,17 +1,18 @@
 import { compare, type KeysetPlan } from '@threadly/database';
-import type { Viewer } from '@threadly/identity-headers';
+import { notFound } from '@threadly/errors';
 import type { MessagingPrisma } from '../database.ts';
 import type { Conversation, Message } from '../generated/prisma/client.ts';
 import type { MessagingLoaders } from '../loaders/index.ts';
-import { assertCanWrite, requireViewer } from './access.ts';
 import { markReadBy, recordMessage } from './record-message.ts';
 
-/** Lists, sends and reads messages; only a conversation's two participants write to it. */
+/**
+ * Lists, sends and reads messages. Only a conversation's two participants write to it: the mutations declare
+ * that as auth scopes, so these methods act for the participant they are given.
+ */
 export class MessageService {
   constructor(
     private readonly prisma: MessagingPrisma,
     private readonly loaders: MessagingLoaders,
-    private readonly viewer: Viewer | null,
   ) {}
 
   /**
@@ -31,11 +32,10 @@ export class MessageService {
     });
   }
 
-  /** Sends `body` (already trimmed and bounded) as the viewer, who must be a participant. */
-  async send(conversationId: string, body: string): Promise<Message> {
-    const viewer = requireViewer(this.viewer);
-    const conversation = assertCanWrite(await this.loaders.conversationById.load(conversationId), conversationId, viewer);
-    const result = await this.prisma.$transaction((tx) => recordMessage(tx, conversation, viewer.userId, body, new Date()));
+  /** Sends `body` (already sanitised and bounded) as `senderId`, a participant. */
+  async send(conversationId: string, senderId: string, body: string): Promise<Message> {
+    const conversation = await this.load(conversationId);
+    const result = await this.prisma.$transaction((tx) => recordMessage(tx, conversation, senderId, body, new Date()));
     this.loaders.conversationById.clear(conversationId).prime(conversationId, result.conversation);
     this.loaders.lastMessageByConversation.clear(conversationId).prime(conversationId, result.message);
     this.loaders.unreadCountByConversation.clear(conversationId).prime(conversationId, 0);
@@ -43,16 +43,21 @@ export class MessageService {
   }
 
   /**
-   * Marks everything the other participant sent so far as read by the viewer: their participant `lastReadAt`
-   * and the messages' `readAt`, in one transaction. Reading is not activity, so the inbox order stays as it is.
+   * Marks everything the other participant sent so far as read by `readerId`, a participant: their participant
+   * `lastReadAt` and the messages' `readAt`, in one transaction. Reading is not activity, so the inbox order stays.
    */
-  async markRead(conversationId: string): Promise<Conversation> {
-    const viewer = requireViewer(this.viewer);
-    const conversation = assertCanWrite(await this.loaders.conversationById.load(conversationId), conversationId, viewer);
+  async markRead(conversationId: string, readerId: string): Promise<Conversation> {
+    const conversation = await this.load(conversationId);
     const now = new Date();
-    await this.prisma.$transaction((tx) => markReadBy(tx, conversationId, viewer.userId, now));
+    await this.prisma.$transaction((tx) => markReadBy(tx, conversationId, readerId, now));
     this.loaders.unreadCountByConversation.clear(conversationId).prime(conversationId, 0);
     this.loaders.lastMessageByConversation.clear(conversationId);
+    return conversation;
+  }
+
+  private async load(conversationId: string): Promise<Conversation> {
+    const conversation = await this.loaders.conversationById.load(conversationId);
+    if (!conversation) throw notFound('Conversation', conversationId);
     return conversation;
   }
 }

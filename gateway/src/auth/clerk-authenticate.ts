@@ -1,0 +1,31 @@
+import type { Logger } from '@threadly/logger';
+import { clientIpOf, type Authenticate } from '../request-context.ts';
+import { bearerTokenOf, verifyClerkSession, type ClerkSessionOptions } from './clerk-session.ts';
+import { createUserResolver, RESOLVE_USER_PATH } from './user-resolver.ts';
+
+export interface ClerkAuthenticateOptions {
+  session: ClerkSessionOptions;
+  /** The identity subgraph's URL (its GraphQL endpoint); the resolve route is on the same origin. */
+  identityUrl: string;
+  identitySecret: string;
+  logger: Logger;
+}
+
+/**
+ * Who a request comes from: no Authorization header is anonymous (known by its IP); a Bearer Clerk session token
+ * that verifies is the database user it belongs to; anything else is UNAUTHENTICATED, never anonymous.
+ */
+export function createClerkAuthenticate(options: ClerkAuthenticateOptions): Authenticate {
+  const resolveUser = createUserResolver({
+    url: new URL(RESOLVE_USER_PATH, options.identityUrl).toString(),
+    secret: options.identitySecret,
+    logger: options.logger,
+  });
+  return async (req) => {
+    const token = bearerTokenOf(req);
+    if (token === null) return { kind: 'anonymous', ip: clientIpOf(req) };
+    const claims = await verifyClerkSession(token, options.session);
+    const { userId, role } = await resolveUser(claims);
+    return { kind: 'user', viewer: { userId, role } };
+  };
+}

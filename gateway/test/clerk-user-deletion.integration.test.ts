@@ -1,0 +1,64 @@
+// Deleting a Clerk account, end to end: Clerk's signed user.deleted webhook reaches identity, which anonymises
+// the user and has catalog hide their listings, so the shop behind the gateway no longer shows them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '@threadly/demo-data';
+import { postToService } from '@threadly/identity-headers';
+import { CLERK_WEBHOOK_PATH } from '@threadly/identity';
+import { clerkWebhookSender, deletedUserJson } from '../../subgraphs/identity/test/support/clerk-webhook-sender.ts';
+import { startTestSupergraph, TEST_IDENTITY_SECRET, type TestSupergraph } from './support/test-supergraph.ts';
+
+const HIDE_LISTINGS_PATH = '/internal/sellers/hide-listings';
+const seller = DEMO_ACCOUNTS.seller;
+const SELLER_PRODUCTS = `query($sellerId: ID!) { products(first: 100, filter: { sellerId: $sellerId }) { edges { node { id } } } }`;
+
+let supergraph: TestSupergraph;
+
+beforeAll(async () => {
+  supergraph = await startTestSupergraph();
+});
+afterAll(() => supergraph?.close());
+
+const statusCounts = async () => {
+  const { rows } = await supergraph.database.pool.query<{ status: string; n: number }>(
+    `SELECT status::text, count(*)::int AS n FROM catalog."Product" WHERE "sellerId" = $1 GROUP BY status`,
+    [seller.id],
+  );
+  return Object.fromEntries(rows.map(({ status, n }) => [status, n])) as Record<string, number | undefined>;
+};
+
+describe('a Clerk account deletion', () => {
+  it("anonymises the seller and takes their unsold listings out of the shop; reserved and sold ones stay for orders", async () => {
+    const before = await statusCounts();
+    const listed = await supergraph.graphql(SELLER_PRODUCTS, { sellerId: seller.id });
+    expect(listed.body.data.products.edges.length).toBe(before.ACTIVE);
+    expect(before.ACTIVE).toBeGreaterThan(0);
+
+    const { rows } = await supergraph.database.pool.query<{ clerkId: string }>(`SELECT "clerkId" FROM identity."User" WHERE id = $1`, [seller.id]);
+    const send = clerkWebhookSender(new URL(CLERK_WEBHOOK_PATH, supergraph.subgraphUrls.identity).toString());
+    const delivery = await send('user.deleted', deletedUserJson(rows[0]!.clerkId));
+    expect(delivery).toMatchObject({ status: 200, body: { outcome: 'applied' } });
+
+    const after = await supergraph.graphql(SELLER_PRODUCTS, { sellerId: seller.id });
+    expect(after.body).toEqual({ data: { products: { edges: [] } } });
+    const profile = await supergraph.graphql('query($id: ID!) { user(id: $id) { displayName } }', { id: seller.id });
+    expect(profile.body.data.user).toEqual({ displayName: 'Deleted member' });
+
+    const counts = await statusCounts();
+    expect(before.RESERVED! + before.SOLD!).toBeGreaterThan(0);
+    expect({ DRAFT: counts.DRAFT ?? 0, ACTIVE: counts.ACTIVE ?? 0, RESERVED: counts.RESERVED, SOLD: counts.SOLD }).toEqual({
+      DRAFT: 0,
+      ACTIVE: 0,
+      RESERVED: before.RESERVED,
+      SOLD: before.SOLD,
+    });
+    expect(counts.ARCHIVED).toBe((before.ARCHIVED ?? 0) + (before.DRAFT ?? 0) + (before.ACTIVE ?? 0));
+  });
+
+  it("catalog's hide-listings route is idempotent and answers only signed service calls", async () => {
+    const url = new URL(HIDE_LISTINGS_PATH, supergraph.subgraphUrls.catalog).toString();
+    expect(await postToService(url, { sellerId: seller.id }, TEST_IDENTITY_SECRET)).toEqual({ archived: 0 });
+    const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sellerId: DEMO_ACCOUNTS.admin.id }) });
+    expect(unsigned.status).toBe(401);
+    await expect(postToService(url, { sellerId: 'not-a-user-id' }, TEST_IDENTITY_SECRET)).rejects.toThrow(/answered 400/);
+  });
+});
