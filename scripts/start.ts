@@ -59,7 +59,7 @@ try {
     clerkWebhookSigningSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
     seedWhenEmpty: env.SEED_DEMO_DATA ?? env.NODE_ENV !== 'production',
     maxBodyBytes: env.MAX_BODY_BYTES,
-    edge: { enforceRateLimit: rateLimit.enforce, operationLimits: edge.operationLimits, corsOrigins: edge.corsOrigins },
+    edge: { enforceRateLimit: rateLimit.enforce, operationLimits: edge.operationLimits, corsOrigins: edge.corsOrigins, trustedProxyHops: edge.trustedProxyHops },
     loggerFor: (component) => createLogger(component, env.LOG_LEVEL),
     onProgress: progress,
   });

@@ -8,15 +8,19 @@ import { corsHook } from './edge/cors-hook.ts';
 import { DEFAULT_OPERATION_LIMITS, operationLimitRules, type OperationLimits } from './edge/operation-limits.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createGatewayPlugins } from './plugins/index.ts';
-import { clientIpOf, createRequestContextFactory, type Authenticate, type EnforceRateLimit } from './request-context.ts';
+import { createClientIpResolver } from './edge/client-ip.ts';
+import { createRequestContextFactory, type Authenticate, type EnforceRateLimit } from './request-context.ts';
 import type { ValidationRule } from 'graphql';
 import { checkSubgraphs } from './readiness.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
+import { createWebhookForwardingRoute } from './webhook-forwarding.ts';
 import type { SubgraphUrls } from './subgraph-urls.ts';
 
 export interface GatewayServerOptions {
   /** Who each request comes from (Clerk sign-in, `createClerkAuthenticate`); defaults to everyone anonymous. */
   authenticate?: Authenticate;
+  /** How many reverse proxies in front of the gateway append to X-Forwarded-For (0: clients connect directly). */
+  trustedProxyHops?: number;
   /** Rejects principals over their limit; defaults to no limit. */
   enforceRateLimit?: EnforceRateLimit;
   /** Largest operation accepted (depth, aliases, root fields, directives, tokens); defaults to DEFAULT_OPERATION_LIMITS. */
@@ -77,10 +81,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     ...createGraphQLRoutes(apollo, {
       maxBodyBytes: options.maxBodyBytes,
       context: createRequestContextFactory(
-        options.authenticate ?? (async (req) => ({ kind: 'anonymous', ip: clientIpOf(req) })),
+        options.authenticate ?? (async (_req, ip) => ({ kind: 'anonymous', ip })),
         options.enforceRateLimit ?? (async () => undefined),
+        createClientIpResolver(options.trustedProxyHops ?? 0),
       ),
     }),
+    createWebhookForwardingRoute({ path: '/webhooks/clerk', target: new URL('/webhooks/clerk', subgraphUrls.identity).toString(), logger }),
     { method: 'GET', path: '/health', handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
     {
       method: 'GET',

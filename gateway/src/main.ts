@@ -27,6 +27,7 @@ const gateway = await startGatewayServer({
   enforceRateLimit: rateLimit.enforce,
   operationLimits: edge.operationLimits,
   corsOrigins: edge.corsOrigins,
+  trustedProxyHops: edge.trustedProxyHops,
   maxBodyBytes: env.MAX_BODY_BYTES,
   port: env.GATEWAY_PORT,
   host: env.GATEWAY_HOST,

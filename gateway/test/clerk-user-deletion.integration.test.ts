@@ -1,10 +1,11 @@
-// Deleting a Clerk account, end to end: Clerk's signed user.deleted webhook reaches identity, which anonymises
+// Deleting a Clerk account, end to end: Clerk's signed user.deleted webhook, sent to the gateway's public
+// /webhooks/clerk and forwarded to identity, which anonymises
 // the user and has catalog hide their listings, so the shop behind the gateway no longer shows them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '@threadly/demo-data';
 import { postToService } from '@threadly/identity-headers';
 import { CLERK_WEBHOOK_PATH } from '@threadly/identity';
-import { clerkWebhookSender, deletedUserJson } from '../../subgraphs/identity/test/support/clerk-webhook-sender.ts';
+import { clerkWebhookSender, deletedUserJson } from '@threadly/testing';
 import { startTestSupergraph, TEST_IDENTITY_SECRET, type TestSupergraph } from './support/test-supergraph.ts';
 
 const HIDE_LISTINGS_PATH = '/internal/sellers/hide-listings';
@@ -34,7 +35,7 @@ describe('a Clerk account deletion', () => {
     expect(before.ACTIVE).toBeGreaterThan(0);
 
     const { rows } = await supergraph.database.pool.query<{ clerkId: string }>(`SELECT "clerkId" FROM identity."User" WHERE id = $1`, [seller.id]);
-    const send = clerkWebhookSender(new URL(CLERK_WEBHOOK_PATH, supergraph.subgraphUrls.identity).toString());
+    const send = clerkWebhookSender(new URL(CLERK_WEBHOOK_PATH, supergraph.gatewayUrl).toString());
     const delivery = await send('user.deleted', deletedUserJson(rows[0]!.clerkId));
     expect(delivery).toMatchObject({ status: 200, body: { outcome: 'applied' } });
 
@@ -52,6 +53,14 @@ describe('a Clerk account deletion', () => {
       SOLD: before.SOLD,
     });
     expect(counts.ARCHIVED).toBe((before.ARCHIVED ?? 0) + (before.DRAFT ?? 0) + (before.ACTIVE ?? 0));
+  });
+
+  it('refuses a delivery with a forged signature at the gateway, changing nothing', async () => {
+    const send = clerkWebhookSender(new URL(CLERK_WEBHOOK_PATH, supergraph.gatewayUrl).toString());
+    const delivery = await send('user.deleted', deletedUserJson('user_demo_00'), { secret: 'whsec_' + Buffer.from('x'.repeat(32)).toString('base64') });
+    expect(delivery.status).toBe(400);
+    const admin = await supergraph.graphql('query($id: ID!) { user(id: $id) { displayName } }', { id: DEMO_ACCOUNTS.admin.id });
+    expect(admin.body.data.user.displayName).not.toBe('Deleted member');
   });
 
   it("catalog's hide-listings route is idempotent and answers only signed service calls", async () => {

@@ -9,19 +9,23 @@ import { createRateLimitEnforcer } from '../src/edge/rate-limit-enforcer.ts';
 import type { RateLimiter } from '../src/edge/rate-limiter.ts';
 import { RedisRateLimiter } from '../src/edge/redis-rate-limiter.ts';
 import type { GatewayServer } from '../src/index.ts';
-import { clientIpOf, type Authenticate } from '../src/request-context.ts';
+import type { Authenticate } from '../src/request-context.ts';
+import { GraphQLError } from 'graphql';
 import { postGraphQL, startStandaloneGateway } from './support/standalone-gateway.ts';
 
 const LIMITS = { windowSeconds: 60, user: 3, anonymous: 2, partner: 4 };
 const silent = { error: () => undefined, info: () => undefined };
 
 /** Stands in for Clerk and partner keys: `x-test-user` signs in as that user, `x-test-partner` is a verified partner. */
-const testAuthenticate: Authenticate = async (req: IncomingMessage) => {
+const testAuthenticate: Authenticate = async (req: IncomingMessage, clientIp: string) => {
   const user = req.headers['x-test-user'];
   const partner = req.headers['x-test-partner'];
   if (typeof user === 'string') return { kind: 'user', viewer: { userId: user, role: 'BUYER' } };
   if (typeof partner === 'string') return { kind: 'partner', partnerId: partner };
-  return { kind: 'anonymous', ip: clientIpOf(req) };
+  if (req.headers['x-test-refuse'] !== undefined) {
+    throw new GraphQLError('Session token is invalid.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
+  return { kind: 'anonymous', ip: clientIp };
 };
 
 const typename = (url: string, options: { headers?: Record<string, string>; localAddress?: string } = {}) => postGraphQL(url, '{ __typename }', options);
@@ -82,6 +86,15 @@ describe.each(backends)('rate limiting through the gateway, $name', ({ skip, cre
     expect(refused.status).toBe(429);
     expect(refused.json.errors[0].message).toMatch(/an anonymous client \(per IP address\) may make 2 requests per 60 seconds/);
     expect((await typename(gateway.url, { localAddress: '127.0.0.3' })).status).toBe(200);
+  });
+
+  it.skipIf(skip !== null)('charges refused credentials to the sender’s address, so token guessing is limited too', async () => {
+    const guess = { localAddress: '127.0.0.7', headers: { 'x-test-refuse': '1' } };
+    for (let i = 0; i < LIMITS.anonymous; i += 1) expect((await typename(gateway.url, guess)).status).toBe(401);
+    const refused = await typename(gateway.url, guess);
+    expect(refused.status).toBe(429);
+    expect(refused.json.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect((await typename(gateway.url, { localAddress: '127.0.0.8', headers: { 'x-test-refuse': '1' } })).status).toBe(401);
   });
 
   it.skipIf(skip !== null)('counts verified partners per partner, with the partner limit', async () => {

@@ -1,5 +1,5 @@
 import type { Logger } from '@threadly/logger';
-import { clientIpOf, type Authenticate } from '../request-context.ts';
+import type { Authenticate } from '../request-context.ts';
 import { bearerTokenOf, verifyClerkSession, type ClerkSessionOptions } from './clerk-session.ts';
 import { createUserResolver, RESOLVE_USER_PATH } from './user-resolver.ts';
 
@@ -21,9 +21,9 @@ export function createClerkAuthenticate(options: ClerkAuthenticateOptions): Auth
     secret: options.identitySecret,
     logger: options.logger,
   });
-  return async (req) => {
+  return async (req, clientIp) => {
     const token = bearerTokenOf(req);
-    if (token === null) return { kind: 'anonymous', ip: clientIpOf(req) };
+    if (token === null) return { kind: 'anonymous', ip: clientIp };
     const claims = await verifyClerkSession(token, options.session);
     const { userId, role } = await resolveUser(claims);
     return { kind: 'user', viewer: { userId, role } };

@@ -12,6 +12,7 @@ describe('edge configuration', () => {
       rateLimits: { windowSeconds: 60, user: 300, anonymous: 120, partner: 600 },
       operationLimits: { depth: 12, aliases: 15, rootFields: 10, directives: 50, tokens: 2000 },
       corsOrigins: ['http://localhost:5173', 'http://localhost:4000'],
+      trustedProxyHops: 0,
     });
   });
 

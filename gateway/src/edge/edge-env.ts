@@ -16,6 +16,8 @@ export const edgeEnvShape = {
   RATE_LIMIT_USER: count(300, 1_000_000),
   RATE_LIMIT_ANONYMOUS: count(120, 1_000_000),
   RATE_LIMIT_PARTNER: count(600, 1_000_000),
+  /** Reverse proxies in front of the gateway that append to X-Forwarded-For; 0 trusts only the socket address. */
+  TRUSTED_PROXY_HOPS: z.coerce.number({ message: 'expected a whole number' }).int().min(0).max(5).default(0),
   GRAPHQL_MAX_DEPTH: count(12, 100),
   GRAPHQL_MAX_ALIASES: count(15, 1000),
   GRAPHQL_MAX_ROOT_FIELDS: count(10, 1000),
@@ -36,10 +38,12 @@ export interface EdgeOptions {
   rateLimits: RateLimits;
   operationLimits: OperationLimits;
   corsOrigins: string[];
+  trustedProxyHops: number;
 }
 
 export const edgeOptionsFromEnv = (env: EdgeEnv): EdgeOptions => ({
   redisUrl: env.REDIS_URL,
+  trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   rateLimits: {
     windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
     user: env.RATE_LIMIT_USER,

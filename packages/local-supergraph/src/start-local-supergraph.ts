@@ -30,7 +30,7 @@ export interface LocalSupergraphOptions {
   seedWhenEmpty: boolean;
   maxBodyBytes?: number;
   /** Rate limiting, operation limits and CORS; without it: no rate limit, default operation limits, no CORS. */
-  edge?: Pick<GatewayServerOptions, 'enforceRateLimit' | 'operationLimits' | 'corsOrigins'>;
+  edge?: Pick<GatewayServerOptions, 'enforceRateLimit' | 'operationLimits' | 'corsOrigins' | 'trustedProxyHops'>;
   loggerFor: (component: string) => Logger;
   /** Called as each part comes up, for progress output. */
   onProgress?: (step: string) => void;

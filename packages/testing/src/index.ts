@@ -1,2 +1,3 @@
 export { createTestDatabase, type TestDatabase } from './test-database.ts';
 export { requireServer, serverUnavailableReason } from './require-server.ts';
+export { clerkUserJson, clerkWebhookSender, deletedUserJson, type DeliveryOptions, type DeliveryResult } from './clerk-webhook-sender.ts';

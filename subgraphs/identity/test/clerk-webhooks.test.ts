@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireServer } from '@threadly/testing';
-import { clerkUserJson, clerkWebhookSender, deletedUserJson } from './support/clerk-webhook-sender.ts';
+import { clerkUserJson, clerkWebhookSender, deletedUserJson } from '@threadly/testing';
 import { startIdentity, type IdentityHarness } from './support/identity-server.ts';
 
 let identity: IdentityHarness;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signServiceRequest } from '@threadly/identity-headers';
 import { requireServer } from '@threadly/testing';
 import { RESOLVE_USER_PATH } from '../src/index.ts';
-import { clerkWebhookSender, deletedUserJson } from './support/clerk-webhook-sender.ts';
+import { clerkWebhookSender, deletedUserJson } from '@threadly/testing';
 import { SECRET, startIdentity, type IdentityHarness } from './support/identity-server.ts';
 
 let identity: IdentityHarness;
