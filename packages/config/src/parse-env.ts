@@ -8,7 +8,7 @@ export class ConfigError extends Error {
 }
 
 /**
- * Validates `source` (normally `process.env`, passed in by the env module that owns it) against a zod shape.
+ * Validates `source` (the environment, passed in by the env module that owns it) against a zod shape.
  * Empty strings count as unset, so `FOO=` in a .env file falls back to the default instead of failing oddly.
  */
 export function parseEnv<Shape extends z.ZodRawShape>(

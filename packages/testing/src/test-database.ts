@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createPool, startEmbeddedPostgres, type Pool } from '@threadly/database';
+import { testEnv } from './env.ts';
 
 export interface TestDatabase {
   url: string;
@@ -14,7 +15,7 @@ export interface TestDatabase {
  * A fresh, empty database for one test file: a new database on the server at `DATABASE_URL` (dropped on close),
  * or an in-memory PGlite when no server is configured. Tests never share state or see each other's rows.
  */
-export async function createTestDatabase(serverUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
+export async function createTestDatabase(serverUrl = testEnv().DATABASE_URL): Promise<TestDatabase> {
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres({});
     const pool = createPool(embedded.url, 1);
