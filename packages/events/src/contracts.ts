@@ -1,0 +1,60 @@
+import type { DomainEvent, DomainEventOf, DomainEventType } from '@threadly/event-contracts';
+
+/**
+ * Moves published events between processes. Two implementations share these semantics: Redis Streams (consumer
+ * groups, XREADGROUP/XACK, pending-entry reclaim) and an in-process one for the embedded default.
+ * Delivery is at least once; consumers make it exactly once in effect with a processed-event table.
+ */
+export interface EventTransport {
+  /** Appends events to the stream; resolves once the transport has them durably (XADD returned). */
+  publish(events: DomainEvent[]): Promise<void>;
+  /** Starts delivering to `group` (one group per consuming subgraph; replicas share it). */
+  consume(group: string, deliver: (delivery: EventDelivery) => Promise<void>, options?: ConsumeOptions): EventSubscription;
+  close(): Promise<void>;
+}
+
+export interface ConsumeOptions {
+  /** This replica's name inside the group (default: host + pid). */
+  consumerName?: string;
+  /** Deliveries of one event before it goes to the dead-letter stream (default 5). */
+  maxAttempts?: number;
+  /** Backoff before redelivering a failed event: base × 2^(attempt-1), capped, with jitter (default 200 ms, 10 s). */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+}
+
+export interface EventDelivery {
+  /** Raw envelope as read; the consumer validates it (invalid events are dead-lettered at once). */
+  raw: unknown;
+  /** 1 for the first delivery. */
+  attempt: number;
+}
+
+export interface EventSubscription {
+  stop(): Promise<void>;
+}
+
+/**
+ * How a subgraph records "this consumer handled this event" in the same database transaction as the handler's
+ * effect (its `ProcessedEvent` table): a second delivery finds the row and does nothing.
+ */
+export type RunIdempotently<Tx> = (consumer: string, eventId: string, work: (tx: Tx) => Promise<void>) => Promise<'handled' | 'duplicate'>;
+
+export type EventHandler<Type extends DomainEventType, Tx> = (event: DomainEventOf<Type>, tx: Tx) => Promise<void>;
+
+/** A subgraph's consumer: its name (the consumer group) and a handler per event type it reacts to. */
+export interface EventConsumerDefinition<Tx> {
+  name: string;
+  handlers: { [Type in DomainEventType]?: EventHandler<Type, Tx> };
+  runIdempotently: RunIdempotently<Tx>;
+}
+
+/** One row of a subgraph's `OutboxEvent` table, as the subgraph's Prisma client writes it. */
+export interface OutboxRow {
+  id: string;
+  type: string;
+  version: number;
+  aggregateId: string;
+  payload: object;
+  occurredAt: Date;
+}
