@@ -2,6 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GatewayContext } from '../gateway-context.ts';
+import { operationResolutionPlugin } from './operation-resolution-plugin.ts';
+import { textInputPlugin } from './text-input-plugin.ts';
 import { tokenLimitMessagePlugin } from './token-limit-message-plugin.ts';
 
 export interface GatewayPluginOptions {
@@ -15,5 +17,7 @@ export function createGatewayPlugins({ production, maxTokens }: GatewayPluginOpt
   return [
     production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
     tokenLimitMessagePlugin(maxTokens),
+    operationResolutionPlugin(),
+    textInputPlugin(),
   ];
 }

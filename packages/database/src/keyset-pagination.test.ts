@@ -35,6 +35,11 @@ describe('cursors', () => {
     ['an invalid date', base64url(JSON.stringify(['yesterday', position.id]))],
     ['a numeric timestamp', base64url(JSON.stringify([position.at.getTime(), position.id]))],
     ['a tampered cursor', `${encodeCursor(position).slice(0, -3)}xyz`],
+    // Valid JavaScript dates that PostgreSQL's timestamp cannot hold: the query would fail in the database.
+    ['year zero', base64url(JSON.stringify(['0000-01-01T00:00:00.000Z', position.id]))],
+    ['the earliest JavaScript date', base64url(JSON.stringify(['-271821-04-20T00:00:00.000Z', position.id]))],
+    ['the latest JavaScript date', base64url(JSON.stringify(['+275760-09-13T00:00:00.000Z', position.id]))],
+    ['a date not written by encodeCursor', base64url(JSON.stringify(['2026-02-01', position.id]))],
   ])('rejects %s with BAD_USER_INPUT naming the argument', (_name, cursor) => {
     expect(errorOf(() => decodeCursor(cursor, 'after'))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
     expect(errorOf(() => decodeCursor(cursor, 'before'))).toEqual({ code: 'BAD_USER_INPUT', field: 'before' });

@@ -31,13 +31,18 @@ export interface KeysetPage {
 export const encodeCursor = ({ at, id }: KeysetPosition): string =>
   Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
 
+/** `toISOString()` of a date in years 0001–9999, the only timestamps encodeCursor produces for real rows. */
+const CURSOR_TIMESTAMP = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** The position a cursor stands for, or BAD_USER_INPUT naming the argument that carried it. */
 export function decodeCursor(cursor: string, argument: 'after' | 'before'): KeysetPosition {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && isUuid(parsed[1])) {
       const at = new Date(parsed[0]);
-      if (!Number.isNaN(at.getTime())) return { at, id: parsed[1] };
+      // Only what encodeCursor writes: JavaScript accepts dates (year 0, ±275760) that PostgreSQL's timestamp
+      // cannot hold, and a query with one fails in the database instead of here.
+      if (CURSOR_TIMESTAMP.test(parsed[0]) && !Number.isNaN(at.getTime()) && at.toISOString() === parsed[0]) return { at, id: parsed[1] };
     }
   } catch {
     // Falls through to the error below: garbage and tampered cursors look alike to the client.

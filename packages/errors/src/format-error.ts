@@ -24,6 +24,9 @@ export function createErrorFormatter({ production, logUnexpected }: ErrorFormatt
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);
+    if (isCodelessRequestError(original)) {
+      return { ...formatted, extensions: { ...(production ? {} : formatted.extensions), code: ErrorCode.BAD_REQUEST } };
+    }
     if (!(original instanceof GraphQLError) || code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
       logUnexpected?.(original);
     }
@@ -35,4 +38,15 @@ export function createErrorFormatter({ production, logUnexpected }: ErrorFormatt
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/**
+ * Apollo Server refuses some requests with a GraphQLError that has an HTTP 4xx status but no code (a persisted-query
+ * hash that does not match its query, an unsupported persisted-query version), which it would label
+ * INTERNAL_SERVER_ERROR: they are the client's mistake, with messages Apollo wrote for clients.
+ */
+function isCodelessRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

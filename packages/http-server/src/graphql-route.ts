@@ -18,6 +18,20 @@ function headerMapOf(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+// JSON between systems must be UTF-8 (RFC 8259 §8.1). Buffer#toString would turn broken bytes into U+FFFD and let
+// the request through with text the client never sent; a BOM is kept (not skipped), so JSON.parse refuses it.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Whether every percent-escape of a GET's query string decodes as UTF-8 (URLSearchParams would substitute U+FFFD). */
+function isUtf8QueryString(search: string): boolean {
+  try {
+    decodeURIComponent(search.replaceAll('+', ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** GET and POST routes that hand requests to Apollo Server, as Apollo's guide to custom integrations does. */
 export function createGraphQLRoutes<Context extends BaseContext>(
   apollo: ApolloServer<Context>,
@@ -36,12 +50,20 @@ export function createGraphQLRoutes<Context extends BaseContext>(
       }
       const contentType = headers.get('content-type') ?? '';
       if (contentType.includes('json') && raw.length > 0) {
+        let text: string;
         try {
-          body = JSON.parse(raw.toString('utf8'));
+          text = strictUtf8.decode(raw);
+        } catch {
+          return sendJson(res, 400, graphqlErrorBody('The request body is not valid UTF-8.', 'BAD_REQUEST'));
+        }
+        try {
+          body = JSON.parse(text);
         } catch {
           return sendJson(res, 400, graphqlErrorBody('The request body is not valid JSON.', 'BAD_REQUEST'));
         }
       }
+    } else if (!isUtf8QueryString(info.url.search)) {
+      return sendJson(res, 400, graphqlErrorBody('The query string is not valid percent-encoded UTF-8.', 'BAD_REQUEST'));
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: info.url.search, body },
