@@ -10,6 +10,7 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', '.data/**'],
     globalSetup: ['./test/servers-summary.ts'],
+    setupFiles: ['./test/loopback-only.ts'],
     // Integration suites start PostgreSQL-backed subgraphs and a gateway; the machine has 2 cores.
     testTimeout: 30_000,
     hookTimeout: 120_000,

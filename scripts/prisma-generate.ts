@@ -7,7 +7,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const subgraphs = ['identity', 'catalog', 'commerce', 'messaging'];
 const prisma = join(root, 'node_modules/.bin/prisma');
 // The CLI insists on a schema-engine binary at start and cannot download one offline; `generate` never runs it.
-const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: join(root, 'scripts/prisma-schema-engine-stub.sh') };
+// CHECKPOINT_DISABLE: the Prisma CLI otherwise reports usage to Prisma's servers; nothing here talks to third parties.
+const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: join(root, 'scripts/prisma-schema-engine-stub.sh'), CHECKPOINT_DISABLE: '1' };
 
 interface Result { subgraph: string; code: number | null; output: string; seconds: number }
 

@@ -1,10 +1,12 @@
 // `npm start`: the whole supergraph in one process on embedded defaults (PGlite under DATA_DIR, demo data),
 // or against real servers when DATABASE_URL is set. Each part also runs alone via its own `src/main.ts`.
 import { resolve } from 'node:path';
-import { booleanString, databaseEnvShape, loadConfigOrExit, parseEnv } from '@threadly/config';
+import { booleanString, databaseEnvShape, eventBusEnvShape, loadConfigOrExit, parseEnv } from '@threadly/config';
 import { catalogEnvShape } from '@threadly/catalog';
-import { commerceEnvShape } from '@threadly/commerce';
+import { commerceEnvShape, commerceSettingsFromEnv } from '@threadly/commerce';
 import { resolveDatabase } from '@threadly/database';
+import { createEventTransport } from '@threadly/events';
+import { startStripeStandIn } from '@threadly/stripe-stand-in';
 import { clerkSessionOptionsFromEnv, createGatewayRateLimit, edgeOptionsFromEnv, gatewayEnvShape } from '@threadly/gateway';
 import { identityEnvShape } from '@threadly/identity';
 import { startLocalSupergraph } from '@threadly/local-supergraph';
@@ -19,6 +21,7 @@ const startEnvShape = {
   ...messagingEnvShape,
   ...gatewayEnvShape,
   ...databaseEnvShape,
+  ...eventBusEnvShape,
   DATA_DIR: z.string().default('.data'),
   SEED_DEMO_DATA: booleanString.optional(),
 };
@@ -41,6 +44,16 @@ const edge = edgeOptionsFromEnv(env);
 // Redis-backed when REDIS_URL is set (shared with other gateways), in this process otherwise.
 const rateLimit = await createGatewayRateLimit({ redisUrl: edge.redisUrl, limits: edge.rateLimits, logger: createLogger('gateway', env.LOG_LEVEL) });
 
+// Redis Streams when REDIS_URL is set (other processes and replicas can consume), in this process otherwise.
+const events = createEventTransport(env.REDIS_URL, createLogger('events', env.LOG_LEVEL));
+
+// Stripe's API is not reachable without keys and a network: in development, commerce pays through the project's
+// stand-in (Stripe's wire format, test-mode payments), which sends its webhooks to the gateway like Stripe would.
+const commerceSettings = commerceSettingsFromEnv(env);
+const stripeStandIn =
+  !env.STRIPE_API_BASE && env.NODE_ENV !== 'production' ? await startStripeStandIn({ port: 0 }) : undefined;
+if (stripeStandIn) commerceSettings.stripe = { ...commerceSettings.stripe, apiBase: stripeStandIn.url };
+
 let supergraph: Awaited<ReturnType<typeof startLocalSupergraph>>;
 try {
   supergraph = await startLocalSupergraph({
@@ -61,7 +74,14 @@ try {
     maxBodyBytes: env.MAX_BODY_BYTES,
     edge: { enforceRateLimit: rateLimit.enforce, operationLimits: edge.operationLimits, corsOrigins: edge.corsOrigins, trustedProxyHops: edge.trustedProxyHops },
     loggerFor: (component) => createLogger(component, env.LOG_LEVEL),
+    events,
+    commerce: { stripe: commerceSettings.stripe, checkout: commerceSettings.checkout, sweepIntervalMs: commerceSettings.sweepIntervalMs },
     onProgress: progress,
+  });
+  stripeStandIn?.configureWebhook({
+    url: new URL('/webhooks/stripe', supergraph.gatewayUrl).toString(),
+    secret: commerceSettings.stripe.webhookSecret,
+    delivery: 'automatic',
   });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
@@ -71,6 +91,8 @@ try {
       : `Could not start: ${(error as Error).message}`,
   );
   await rateLimit.close();
+  await events.close();
+  await stripeStandIn?.stop();
   await database.close();
   process.exit(1);
 }
@@ -78,6 +100,7 @@ try {
 console.log(`\nThreadly supergraph ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 console.log(`  Apollo Sandbox:  ${supergraph.gatewayUrl}`);
 for (const [name, url] of Object.entries(supergraph.subgraphUrls)) console.log(`  ${name.padEnd(15)} ${url}`);
+if (stripeStandIn) console.log(`  Stripe stand-in ${stripeStandIn.url} (test-mode payments; see README "Checkout and payments")`);
 console.log('Press Ctrl-C to stop.');
 
 let stopping = false;
@@ -87,7 +110,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     console.log('\nStopping…');
     await supergraph.stop();
+    await events.close();
     await rateLimit.close();
+    await stripeStandIn?.stop();
     await database.close();
     console.log('Stopped.');
     process.exit(0);

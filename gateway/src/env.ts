@@ -24,3 +24,12 @@ export type GatewayEnv = ReturnType<typeof loadGatewayEnv>;
 
 /** The only place the gateway reads the environment. */
 export const loadGatewayEnv = (source: Record<string, string | undefined> = process.env) => parseEnv(gatewayEnvShape, source);
+
+/**
+ * @apollo/gateway sends anonymous usage metrics to Apollo and, to label them, probes cloud metadata addresses
+ * (AWS, GCP, Azure) unless this variable is set when the gateway is constructed. Threadly sends nothing to third
+ * parties from its servers, and these machines may only talk to loopback, so it is always off.
+ */
+export function disableApolloUsageTelemetry() {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+}

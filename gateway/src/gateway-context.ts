@@ -3,7 +3,8 @@ import type { Viewer } from '@threadly/identity-headers';
 /** Who a request comes from, as far as the gateway could establish it. */
 export type Principal =
   | { kind: 'user'; viewer: Viewer }
-  | { kind: 'partner'; partnerId: string }
+  /** `rateLimit`: the partner's own requests per window, when identity has one for it (else RATE_LIMIT_PARTNER). */
+  | { kind: 'partner'; partnerId: string; rateLimit?: number }
   | { kind: 'anonymous'; ip: string };
 
 /** Per-request state the gateway's plugins and data sources share. */

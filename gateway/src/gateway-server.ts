@@ -12,8 +12,9 @@ import { createClientIpResolver } from './edge/client-ip.ts';
 import { createRequestContextFactory, type Authenticate, type EnforceRateLimit } from './request-context.ts';
 import type { ValidationRule } from 'graphql';
 import { checkSubgraphs } from './readiness.ts';
+import { disableApolloUsageTelemetry } from './env.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
-import { createWebhookForwardingRoute } from './webhook-forwarding.ts';
+import { createWebhookForwardingRoute, STRIPE_WEBHOOK_HEADERS } from './webhook-forwarding.ts';
 import type { SubgraphUrls } from './subgraph-urls.ts';
 
 export interface GatewayServerOptions {
@@ -53,6 +54,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     beforeRoutes: corsHook(options.corsOrigins ?? []),
   });
   const operationLimits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
+  disableApolloUsageTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -87,6 +89,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ),
     }),
     createWebhookForwardingRoute({ path: '/webhooks/clerk', target: new URL('/webhooks/clerk', subgraphUrls.identity).toString(), logger }),
+    createWebhookForwardingRoute({
+      path: '/webhooks/stripe',
+      target: new URL('/webhooks/stripe', subgraphUrls.commerce).toString(),
+      headers: STRIPE_WEBHOOK_HEADERS,
+      logger,
+    }),
     { method: 'GET', path: '/health', handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
     {
       method: 'GET',

@@ -5,6 +5,8 @@ export { readSupergraphSdl, SUPERGRAPH_PATH } from './supergraph-sdl.ts';
 export { edgeOptionsFromEnv, type EdgeOptions } from './edge/edge-env.ts';
 export { createGatewayRateLimit, type GatewayRateLimit } from './edge/gateway-rate-limit.ts';
 export { createClerkAuthenticate, type ClerkAuthenticateOptions } from './auth/clerk-authenticate.ts';
+export { createGatewayAuthenticate, type GatewayAuthenticateOptions } from './auth/gateway-authenticate.ts';
+export { PARTNER_KEY_HEADER } from './auth/partner-key.ts';
 export { clerkSessionOptionsFromEnv, developmentClerkSessionOptions } from './auth/clerk-env.ts';
 export type { ClerkSessionOptions } from './auth/clerk-session.ts';
 export { signDevelopmentSessionToken, DEVELOPMENT_TOKEN_AZP, type DevelopmentTokenSubject, type DevelopmentTokenOptions } from './auth/dev-token.ts';

@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from '@threadly/config';
 import { createLogger } from '@threadly/logger';
-import { createClerkAuthenticate } from './auth/clerk-authenticate.ts';
+import { createGatewayAuthenticate } from './auth/gateway-authenticate.ts';
 import { clerkSessionOptionsFromEnv } from './auth/clerk-env.ts';
 import { edgeOptionsFromEnv } from './edge/edge-env.ts';
 import { createGatewayRateLimit } from './edge/gateway-rate-limit.ts';
@@ -18,7 +18,7 @@ const gateway = await startGatewayServer({
   subgraphUrls: subgraphUrlsFromEnv(env),
   identitySecret: env.IDENTITY_HEADER_SECRET,
   production: env.NODE_ENV === 'production',
-  authenticate: createClerkAuthenticate({
+  authenticate: createGatewayAuthenticate({
     session: clerkSessionOptionsFromEnv(env),
     identityUrl: env.IDENTITY_URL,
     identitySecret: env.IDENTITY_HEADER_SECRET,

@@ -1,14 +1,27 @@
 import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson, type HttpRoute } from '@threadly/http-server';
 import type { Logger } from '@threadly/logger';
 
-const FORWARDED_HEADERS = ['content-type', 'svix-id', 'svix-timestamp', 'svix-signature'];
+/** The headers a webhook's receiver verifies: Svix's (Clerk) unless the route names others (Stripe's signature). */
+export const SVIX_WEBHOOK_HEADERS = ['content-type', 'svix-id', 'svix-timestamp', 'svix-signature'] as const;
+export const STRIPE_WEBHOOK_HEADERS = ['content-type', 'stripe-signature'] as const;
 
 /**
- * Clerk can only reach the public edge, and the webhook belongs to identity: this route hands the exact bytes and
- * Svix headers to identity's `/webhooks/clerk` (which verifies the signature) and relays its answer. When identity
- * is down the answer is 503, so Svix retries the delivery later.
+ * Webhook senders (Clerk, Stripe) can only reach the public edge, and each webhook belongs to a subgraph: this route
+ * hands the exact bytes and the signature headers to the subgraph's route (which verifies the signature) and relays
+ * its answer. When the subgraph is down the answer is 503, so the sender retries the delivery later.
  */
-export function createWebhookForwardingRoute({ path, target, logger }: { path: string; target: string; logger: Logger }): HttpRoute {
+export function createWebhookForwardingRoute({
+  path,
+  target,
+  logger,
+  headers: forwardedHeaders = SVIX_WEBHOOK_HEADERS,
+}: {
+  path: string;
+  target: string;
+  logger: Logger;
+  /** Request headers passed on (lower case); Svix's by default. */
+  headers?: readonly string[];
+}): HttpRoute {
   return {
     method: 'POST',
     path,
@@ -21,7 +34,7 @@ export function createWebhookForwardingRoute({ path, target, logger }: { path: s
         throw error;
       }
       const headers = Object.fromEntries(
-        FORWARDED_HEADERS.flatMap((name) => (typeof req.headers[name] === 'string' ? [[name, req.headers[name] as string]] : [])),
+        forwardedHeaders.flatMap((name) => (typeof req.headers[name] === 'string' ? [[name, req.headers[name] as string]] : [])),
       );
       try {
         const answer = await fetch(target, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });

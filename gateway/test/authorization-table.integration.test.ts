@@ -67,10 +67,16 @@ const fixtures: FixtureFactory = {
     if (status === 'ACTIVE') await supergraph.graphql('mutation($id: ID!) { publishListing(id: $id) { id } }', { id }, { as });
     return id;
   },
+  async fillCartOf(actor) {
+    if (actor === 'anonymous') return;
+    const id = await fixtures.newListing('ACTIVE');
+    await supergraph.graphql('mutation { clearCart { id } }', {}, { as: ACTORS[actor] });
+    await supergraph.graphql('mutation($id: ID!) { addToCart(productId: $id) { id } }', { id }, { as: ACTORS[actor] });
+  },
 };
 
 async function attempt(row: AuthorizationRow, actor: Actor): Promise<string> {
-  const variables = await row.variables(fixtures);
+  const variables = await row.variables(fixtures, actor);
   const { body } = await supergraph.graphql(row.operation, variables, actor === 'anonymous' ? {} : { as: ACTORS[actor] });
   return observedOutcome(body, row.path);
 }

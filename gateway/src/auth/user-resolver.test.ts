@@ -1,6 +1,6 @@
-import type { GraphQLError } from 'graphql';
 import { createLogger } from '@threadly/logger';
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '../../test/support/refusal.ts';
 import { createUserResolver } from './user-resolver.ts';
 
 const ada = { clerkId: 'user_2ada', email: 'ada@example.com' };
@@ -21,12 +21,6 @@ function resolverWith(answer: (body: unknown) => Promise<unknown>, options: { tt
   });
   return { resolve, calls };
 }
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: GraphQLError) => ({ message: error.message, code: error.extensions.code, status: (error.extensions.http as { status: number }).status }),
-  );
 
 describe('resolving a Clerk user to the database user', () => {
   it('sends the token claims to identity and returns its user', async () => {
@@ -59,7 +53,7 @@ describe('resolving a Clerk user to the database user', () => {
 
   it('refuses a deleted account with UNAUTHENTICATED', async () => {
     const { resolve } = resolverWith(async () => ({ ...adaRow, deleted: true }));
-    expect(await failure(resolve(ada))).toEqual({ message: 'This account has been deleted.', code: 'UNAUTHENTICATED', status: 401 });
+    expect(await refusalOf(resolve(ada))).toEqual({ message: 'This account has been deleted.', code: 'UNAUTHENTICATED', status: 401 });
   });
 
   it('answers 503 SUBGRAPH_UNAVAILABLE, naming no address, when identity is down or answers nonsense', async () => {
@@ -67,9 +61,9 @@ describe('resolving a Clerk user to the database user', () => {
       throw new TypeError('fetch failed: connect ECONNREFUSED 10.0.0.7:4001');
     });
     const expected = { message: 'Sign-in is temporarily unavailable. Try again in a moment.', code: 'SUBGRAPH_UNAVAILABLE', status: 503 };
-    expect(await failure(down.resolve(ada))).toEqual(expected);
+    expect(await refusalOf(down.resolve(ada))).toEqual(expected);
     const nonsense = resolverWith(async () => ({ id: 'x' }));
-    expect(await failure(nonsense.resolve(ada))).toEqual(expected);
+    expect(await refusalOf(nonsense.resolve(ada))).toEqual(expected);
   });
 
   it('does not remember a failure: the next request asks identity again', async () => {
@@ -78,7 +72,7 @@ describe('resolving a Clerk user to the database user', () => {
       if (!up) throw new Error('identity restarting');
       return adaRow;
     });
-    await failure(resolve(ada));
+    await refusalOf(resolve(ada));
     up = true;
     expect(await resolve(ada)).toEqual(adaRow);
     expect(calls).toHaveLength(2);

@@ -18,15 +18,16 @@ export interface RateLimitBucket {
 }
 
 /**
- * Signed-in users are counted by user id (wherever they connect from), partners by partner id, and everyone else
- * by IP address: the only thing anonymous traffic has in common.
+ * Signed-in users are counted by user id (wherever they connect from), partners by partner id (all of a partner's
+ * keys share one bucket, with the partner's own limit when it has one), and everyone else by IP address: the only
+ * thing anonymous traffic has in common.
  */
 export function rateLimitBucketOf(principal: Principal, limits: RateLimits): RateLimitBucket {
   switch (principal.kind) {
     case 'user':
       return { key: `user:${principal.viewer.userId}`, limit: limits.user, describes: 'a signed-in user' };
     case 'partner':
-      return { key: `partner:${principal.partnerId}`, limit: limits.partner, describes: 'a partner API key' };
+      return { key: `partner:${principal.partnerId}`, limit: principal.rateLimit ?? limits.partner, describes: 'a partner (all its API keys together)' };
     case 'anonymous':
       return { key: `ip:${principal.ip}`, limit: limits.anonymous, describes: 'an anonymous client (per IP address)' };
   }

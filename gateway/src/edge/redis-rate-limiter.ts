@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Logger } from '@threadly/logger';
+import { throttledErrorLog, type Logger } from '@threadly/logger';
 import type { RateLimitDecision, RateLimiter } from './rate-limiter.ts';
 import { SLIDING_WINDOW_SCRIPT } from './sliding-window-script.ts';
-import { throttledErrorLog } from './throttled-error-log.ts';
 
 export interface RedisRateLimiterOptions {
   url: string;

@@ -13,6 +13,8 @@ export type Actor = 'buyer' | 'seller' | 'admin' | 'stranger' | 'anonymous';
 export interface FixtureFactory {
   /** A new listing of the demo seller, as a DRAFT or published (ACTIVE). */
   newListing(status: 'DRAFT' | 'ACTIVE'): Promise<string>;
+  /** Puts a new ACTIVE listing (the demo seller's) alone in the actor's cart, so a checkout has something to buy. */
+  fillCartOf(actor: Actor): Promise<void>;
 }
 
 export interface AuthorizationRow {
@@ -21,8 +23,8 @@ export interface AuthorizationRow {
   operation: string;
   /** Where the field's value is in `data`. */
   path: string[];
-  /** Called once per attempt, so a row that changes state acts on fresh data each time. */
-  variables: (fixtures: FixtureFactory) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Called once per attempt (as `actor`), so a row that changes state acts on fresh data each time. */
+  variables: (fixtures: FixtureFactory, actor: Actor) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** The user the row is for; they must get `allowed`. */
   allowed: 'buyer' | 'seller';
   /** Outcomes for a signed-in user who is neither that user nor an admin, for anonymous callers and for an admin. */
@@ -33,18 +35,23 @@ export interface AuthorizationRow {
 
 const data = generateDemoData();
 const { buyer, seller, admin } = DEMO_ACCOUNTS;
+const strangerId = data.users.find((user) => user.role === 'BUYER' && ![buyer.id, seller.id].includes(user.id))!.id;
 const order = data.orders.find((candidate) => candidate.buyerId === buyer.id && candidate.sellerId === seller.id)!;
 const conversation = data.conversations.find((candidate) => candidate.buyerId === buyer.id && candidate.sellerId === seller.id)!;
+/** The demo seller's sales at each stage, bought by someone other than the stranger below (who must not see them). */
+const saleOfSeller = (status: string) =>
+  data.orders.find((candidate) => candidate.sellerId === seller.id && candidate.status === status && candidate.buyerId !== strangerId)!;
+const unpaidPurchase = data.orders.find((candidate) => candidate.buyerId === buyer.id && candidate.status === 'PENDING_PAYMENT' && candidate.sellerId !== strangerId)!;
 const activeListing = data.products.find((product) => product.sellerId === seller.id && product.status === 'ACTIVE')!;
 const draftListing = data.products.find((product) => product.sellerId === seller.id && product.status === 'DRAFT')!;
 const leafCategory = data.categories.find((category) => !data.categories.some((child) => child.parentId === category.id))!;
 
-/** Demo users by the part they play; the stranger is a plain buyer with no part in the fixtures above. */
+/** Demo users by the part they play; the stranger is a plain buyer with no part in the fixtures. */
 export const ACTORS: Record<Exclude<Actor, 'anonymous'>, string> = {
   buyer: buyer.id,
   seller: seller.id,
   admin: admin.id,
-  stranger: data.users.find((user) => user.role === 'BUYER' && ![buyer.id, seller.id].includes(user.id))!.id,
+  stranger: strangerId,
 };
 
 export const newListingInput = () => ({
@@ -107,6 +114,19 @@ export const AUTHORIZATION_ROWS: AuthorizationRow[] = [
   { name: 'Mutation.removeFromCart', allowed: 'buyer', ...signedInOnly,
     operation: 'mutation($id: ID!) { removeFromCart(productId: $id) { id } }', path: ['removeFromCart'], variables: byId(activeListing.id) },
   { name: 'Mutation.clearCart', allowed: 'buyer', ...signedInOnly, operation: 'mutation { clearCart { id } }', path: ['clearCart'], variables: none },
+  { name: 'Mutation.checkout', allowed: 'buyer', ...signedInOnly,
+    operation: 'mutation($input: CheckoutInput!) { checkout(input: $input) { paymentIntentId } }', path: ['checkout'],
+    variables: async (fixtures, actor) => {
+      await fixtures.fillCartOf(actor);
+      return { input: { shippingAddress: { name: 'Ada', line1: 'Torstraße 1', city: 'Berlin', postalCode: '10119', country: 'DE' } } };
+    } },
+  { name: 'Mutation.shipOrder', allowed: 'seller', ...participantsOnly,
+    operation: 'mutation($id: ID!) { shipOrder(orderId: $id, carrier: "DHL", trackingNumber: "00340434161094042557") { id } }',
+    path: ['shipOrder'], variables: byId(saleOfSeller('PAID').id) },
+  { name: 'Mutation.markOrderDelivered', allowed: 'seller', ...participantsOnly,
+    operation: 'mutation($id: ID!) { markOrderDelivered(orderId: $id) { id } }', path: ['markOrderDelivered'], variables: byId(saleOfSeller('SHIPPED').id) },
+  { name: 'Mutation.cancelOrder', allowed: 'buyer', ...participantsOnly,
+    operation: 'mutation($id: ID!) { cancelOrder(orderId: $id) { id } }', path: ['cancelOrder'], variables: byId(unpaidPurchase.id) },
   { name: 'Query.order', allowed: 'buyer', ...partiesOrAdmin,
     operation: 'query($id: ID!) { order(id: $id) { id number } }', path: ['order'], variables: byId(order.id) },
   { name: 'Order.* (as its seller)', allowed: 'seller', ...partiesOrAdmin,

@@ -1,7 +1,10 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { countStatements, type StatementCounter } from '@threadly/database';
+import type { CommerceSettings } from '@threadly/commerce';
+import { DEVELOPMENT_STRIPE_SECRET_KEY, DEVELOPMENT_STRIPE_WEBHOOK_SECRET } from '@threadly/config';
 import { startLocalSupergraph, type LocalSupergraph } from '@threadly/local-supergraph';
+import { startStripeStandIn, type StripeStandIn } from '@threadly/stripe-stand-in';
 import { createLogger } from '@threadly/logger';
 import { createTestDatabase, type TestDatabase } from '@threadly/testing';
 import { findDatabaseUser, findDemoUser, type DevelopmentUser, type SqlQueryable } from '../../src/auth/development-users.ts';
@@ -30,6 +33,8 @@ export interface TestSupergraph extends LocalSupergraph {
     variables: Variables,
     options?: { as?: string; role?: string },
   ): Promise<{ data?: Result | null; errors?: GraphQLResponse['body']['errors'] }>;
+  /** The Stripe stand-in commerce uses; it delivers signed webhooks to the gateway when told to. */
+  standIn: StripeStandIn;
   close(): Promise<void>;
 }
 
@@ -39,9 +44,14 @@ export const TEST_IDENTITY_SECRET = 'integration-test-identity-secret'.padEnd(48
  * The real gateway and four subgraphs in this process, on free ports, over a fresh database loaded with the demo
  * data. Requests act as a user with a Clerk session token signed by the development key, as clients do.
  */
-export async function startTestSupergraph({ production = false } = {}): Promise<TestSupergraph> {
+export async function startTestSupergraph({
+  production = false,
+  commerce = {},
+}: { production?: boolean; commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>> } = {}): Promise<TestSupergraph> {
   const database = await createTestDatabase();
   const statements = countStatements(database.pool);
+  // Stripe's API is not reachable from here: commerce talks to the project's stand-in, on Stripe's wire format.
+  const standIn = await startStripeStandIn();
   const supergraph = await startLocalSupergraph({
     pool: database.pool,
     identitySecret: TEST_IDENTITY_SECRET,
@@ -49,6 +59,15 @@ export async function startTestSupergraph({ production = false } = {}): Promise<
     production,
     seedWhenEmpty: true,
     loggerFor: (component) => createLogger(component, 'silent'),
+    commerce: {
+      stripe: { secretKey: DEVELOPMENT_STRIPE_SECRET_KEY, webhookSecret: DEVELOPMENT_STRIPE_WEBHOOK_SECRET, apiBase: standIn.url },
+      ...commerce,
+    },
+  });
+  standIn.configureWebhook({
+    url: new URL('/webhooks/stripe', supergraph.gatewayUrl).toString(),
+    secret: DEVELOPMENT_STRIPE_WEBHOOK_SECRET,
+    delivery: 'manual',
   });
   const graphql: TestSupergraph['graphql'] = async (query, variables = {}, { as, role, headers = {} } = {}) => {
     const token = as ? signDevelopmentSessionToken(await userFor(database.pool, as, role)) : undefined;
@@ -72,8 +91,10 @@ export async function startTestSupergraph({ production = false } = {}): Promise<
       const { body } = await graphql(print(document), variables, options);
       return body;
     },
+    standIn,
     async close() {
       await supergraph.stop();
+      await standIn.stop();
       await database.close();
     },
   };

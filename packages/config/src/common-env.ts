@@ -27,6 +27,12 @@ export const databaseEnvShape = {
   SEED_DEMO_DATA: booleanString.optional(),
 };
 
+/** Variables of a process that publishes or consumes domain events (every subgraph, `npm start`). */
+export const eventBusEnvShape = {
+  /** Redis Streams carry events between processes; unset, they stay inside the process (embedded mode). */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
+};
+
 /**
  * Development signing secret for Clerk webhooks (Svix `whsec_` + base64 key): tests sign deliveries with it and the
  * embedded stack accepts them with no setup; production refuses it (see `assertProductionSafe`).
@@ -46,3 +52,10 @@ export const identityHeaderEnvShape = {
 };
 
 export { booleanString };
+
+/**
+ * Development Stripe credentials: a test-mode key the local Stripe stand-in accepts and the secret it signs webhook
+ * deliveries with, so checkout runs with no setup; production refuses both (see `assertProductionSafe`).
+ */
+export const DEVELOPMENT_STRIPE_SECRET_KEY = 'sk_test_threadly_development';
+export const DEVELOPMENT_STRIPE_WEBHOOK_SECRET = 'whsec_threadly_development_stripe_webhook_secret';

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { DEVELOPMENT_CLERK_WEBHOOK_SIGNING_SECRET, DEVELOPMENT_IDENTITY_SECRET } from './common-env.ts';
+import {
+  DEVELOPMENT_CLERK_WEBHOOK_SIGNING_SECRET,
+  DEVELOPMENT_IDENTITY_SECRET,
+  DEVELOPMENT_STRIPE_SECRET_KEY,
+  DEVELOPMENT_STRIPE_WEBHOOK_SECRET,
+} from './common-env.ts';
 
 /** Thrown when the environment does not satisfy a service's schema; its message is one line per variable. */
 export class ConfigError extends Error {
@@ -46,6 +51,10 @@ function assertProductionSafe(env: Record<string, unknown>) {
     throw new ConfigError(
       "Invalid configuration: CLERK_JWT_KEY — the development key is refused when NODE_ENV=production; set your Clerk instance's PEM public key (Dashboard → API keys).",
     );
+  }
+  if (env.STRIPE_SECRET_KEY === DEVELOPMENT_STRIPE_SECRET_KEY || env.STRIPE_WEBHOOK_SECRET === DEVELOPMENT_STRIPE_WEBHOOK_SECRET) {
+    const name = env.STRIPE_SECRET_KEY === DEVELOPMENT_STRIPE_SECRET_KEY ? 'STRIPE_SECRET_KEY' : 'STRIPE_WEBHOOK_SECRET';
+    throw new ConfigError(`Invalid configuration: ${name} — the development default is refused when NODE_ENV=production; set the key and the endpoint's whsec_ signing secret from the Stripe dashboard.`);
   }
 }
 

@@ -7,10 +7,11 @@ export interface StatementCounter {
   reset(): void;
 }
 
-const BOOKKEEPING = /^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET |SELECT 1\b|DEALLOCATE)/i;
+// Statements marked `/* background: … */` (the outbox relay's polling) run on a timer, not for any request.
+const BOOKKEEPING = /^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET |SELECT 1\b|DEALLOCATE|\/\* background: )/i;
 
 /**
- * Records every statement clients of `pool` send, apart from transaction bookkeeping. It must be attached before
+ * Records every statement clients of `pool` send, apart from transaction bookkeeping and background work. It must be attached before
  * the pool opens its first connection. Used by the N+1 tests and the benchmarks' "SQL per request" column.
  */
 export function countStatements(pool: Pool): StatementCounter {

@@ -10,6 +10,12 @@ export interface EventTransport {
   publish(events: DomainEvent[]): Promise<void>;
   /** Starts delivering to `group` (one group per consuming subgraph; replicas share it). */
   consume(group: string, deliver: (delivery: EventDelivery) => Promise<void>, options?: ConsumeOptions): EventSubscription;
+  /**
+   * Resolves once every group has handled (or dead-lettered) everything published so far, or after `timeoutMs`.
+   * Only the in-process transport has it: its log dies with the process, so shutdown lets it run dry first.
+   */
+  settle?(timeoutMs: number): Promise<void>;
+  /** Stops every subscription still running and releases connections. */
   close(): Promise<void>;
 }
 
@@ -21,6 +27,16 @@ export interface ConsumeOptions {
   /** Backoff before redelivering a failed event: base × 2^(attempt-1), capped, with jitter (default 200 ms, 10 s). */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /**
+   * A delivery unacknowledged for this long (its consumer crashed, or hangs) is taken over by another consumer
+   * of the group (default 30 s). Must exceed the longest a handler runs.
+   */
+  claimIdleMs?: number;
+  /**
+   * How long `stop()` waits for the delivery in hand (default 10 s). One still running then is abandoned
+   * unacknowledged, exactly as if the process had died, and another consumer takes it over after `claimIdleMs`.
+   */
+  drainTimeoutMs?: number;
 }
 
 export interface EventDelivery {
@@ -31,6 +47,7 @@ export interface EventDelivery {
 }
 
 export interface EventSubscription {
+  /** Stops reading, lets the delivery in hand finish (see `drainTimeoutMs`), and releases the connection. */
   stop(): Promise<void>;
 }
 

@@ -1,8 +1,9 @@
 import { createCatalogSubgraph } from '@threadly/catalog';
-import { createCommerceSubgraph } from '@threadly/commerce';
+import { createCommerceSubgraph, type CommerceSettings } from '@threadly/commerce';
 import type { Pool } from '@threadly/database';
+import { createMemoryEventTransport, type EventTransport } from '@threadly/events';
 import {
-  createClerkAuthenticate,
+  createGatewayAuthenticate,
   developmentClerkSessionOptions,
   readSupergraphSdl,
   startGatewayServer,
@@ -13,7 +14,7 @@ import {
 import { createIdentitySubgraph } from '@threadly/identity';
 import type { Logger } from '@threadly/logger';
 import { createMessagingSubgraph } from '@threadly/messaging';
-import { serveSubgraph, type SubgraphDefinition, type SubgraphServer } from '@threadly/subgraph-runtime';
+import { serveSubgraph, type ServedSubgraph, type SubgraphDefinition } from '@threadly/subgraph-runtime';
 
 export interface LocalSupergraphOptions {
   /** One pool for all four subgraphs (each uses its own PostgreSQL schema); embedded PGlite needs exactly one. */
@@ -23,7 +24,7 @@ export interface LocalSupergraphOptions {
   ports: { gateway: number } & SubgraphUrlsOf<number>;
   host?: string;
   production?: boolean;
-  /** How the gateway verifies Clerk session tokens; defaults to the development key (refused in production by config). */
+  /** How the gateway verifies Clerk session tokens (partner API keys are checked with identity); defaults to the development key (refused in production by config). */
   clerk?: ClerkSessionOptions;
   /** Verifies Clerk webhook deliveries at identity's `/webhooks/clerk`; the development secret when absent. */
   clerkWebhookSigningSecret?: string;
@@ -32,6 +33,13 @@ export interface LocalSupergraphOptions {
   /** Rate limiting, operation limits and CORS; without it: no rate limit, default operation limits, no CORS. */
   edge?: Pick<GatewayServerOptions, 'enforceRateLimit' | 'operationLimits' | 'corsOrigins' | 'trustedProxyHops'>;
   loggerFor: (component: string) => Logger;
+  /**
+   * Carries domain events between the subgraphs (Redis Streams when REDIS_URL is set); without it, an in-process
+   * transport that stops with the supergraph. Either way the caller's transport is left open on stop.
+   */
+  events?: EventTransport;
+  /** Commerce's Stripe, checkout and sweep settings; its environment's development defaults when absent. */
+  commerce?: Partial<Omit<CommerceSettings, 'catalogUrl'>>;
   /** Called as each part comes up, for progress output. */
   onProgress?: (step: string) => void;
 }
@@ -41,7 +49,12 @@ type SubgraphUrlsOf<T> = { [Name in keyof SubgraphUrls]: T };
 export interface LocalSupergraph {
   gatewayUrl: string;
   subgraphUrls: SubgraphUrls;
-  /** Stops the gateway first, then the subgraphs, so no request finds a subgraph gone. */
+  /** Which transport events travel on. */
+  events: EventTransport;
+  /**
+   * Stops the gateway first, then lets events in flight settle (in-process), then the subgraphs — each stops its
+   * consumer and publishes what is left in its outbox — so no request finds a subgraph gone and no event is lost.
+   */
   stop(): Promise<void>;
 }
 
@@ -51,7 +64,9 @@ export interface LocalSupergraph {
  */
 export async function startLocalSupergraph(options: LocalSupergraphOptions): Promise<LocalSupergraph> {
   const { pool, identitySecret, host, production = false } = options;
-  const servers: Array<{ definition: SubgraphDefinition; server: SubgraphServer }> = [];
+  const ownTransport = options.events ? undefined : createMemoryEventTransport({ logger: options.loggerFor('events') });
+  const events = options.events ?? ownTransport!;
+  const servers: Array<{ definition: SubgraphDefinition; server: ServedSubgraph }> = [];
   const serve = async (definition: SubgraphDefinition, port: number) => {
     options.onProgress?.(`${definition.name}: migrating${options.seedWhenEmpty ? ', seeding' : ''} and starting`);
     const server = await serveSubgraph(definition, {
@@ -62,23 +77,24 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
       production,
       migrate: true,
       seedWhenEmpty: options.seedWhenEmpty,
+      events,
     });
     servers.push({ definition, server });
     return server.url;
   };
   try {
-    // Identity calls catalog only when a webhook arrives; catalog is listening by then, so its URL is read lazily.
-    let catalog = '';
     const identityDefinition = createIdentitySubgraph({
       pool,
       identitySecret,
       clerkWebhookSigningSecret: options.clerkWebhookSigningSecret,
-      catalogUrl: () => catalog,
       logger: options.loggerFor('identity'),
     });
     const identity = await serve(identityDefinition as SubgraphDefinition, options.ports.identity);
-    catalog = await serve(createCatalogSubgraph({ pool, identitySecret }) as SubgraphDefinition, options.ports.catalog);
-    const commerce = await serve(createCommerceSubgraph({ pool, identitySecret }) as SubgraphDefinition, options.ports.commerce);
+    const catalog = await serve(createCatalogSubgraph({ pool, identitySecret }) as SubgraphDefinition, options.ports.catalog);
+    const commerce = await serve(
+      createCommerceSubgraph({ pool, identitySecret, catalogUrl: catalog, logger: options.loggerFor('commerce'), ...options.commerce }) as SubgraphDefinition,
+      options.ports.commerce,
+    );
     const messaging = await serve(
       createMessagingSubgraph({ pool, identitySecret, catalogUrl: catalog }) as SubgraphDefinition,
       options.ports.messaging,
@@ -90,7 +106,7 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
       subgraphUrls,
       identitySecret,
       production,
-      authenticate: createClerkAuthenticate({
+      authenticate: createGatewayAuthenticate({
         session: options.clerk ?? developmentClerkSessionOptions(),
         identityUrl: identity,
         identitySecret,
@@ -105,20 +121,36 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
     return {
       gatewayUrl: gateway.url,
       subgraphUrls,
+      events,
       stop: async () => {
         await gateway.stop();
-        await stopAll(servers);
+        await settleEvents(servers, events);
+        await stopAll(servers, ownTransport);
       },
     };
   } catch (error) {
-    await stopAll(servers);
+    await stopAll(servers, ownTransport);
     throw error;
   }
 }
 
-async function stopAll(servers: Array<{ definition: SubgraphDefinition; server: SubgraphServer }>) {
+/**
+ * The in-process transport's log dies with the process: publish every outbox and let consumers catch up — their
+ * handlers may publish in turn — until a round publishes nothing (bounded, so a failing handler cannot hang it).
+ */
+async function settleEvents(servers: Array<{ server: ServedSubgraph }>, events: EventTransport) {
+  if (!events.settle) return;
+  for (let round = 0; round < 5; round += 1) {
+    const published = await Promise.all(servers.map(({ server }) => server.events?.flush().catch(() => 0) ?? 0));
+    await events.settle(5_000);
+    if (published.every((count) => count === 0)) return;
+  }
+}
+
+async function stopAll(servers: Array<{ definition: SubgraphDefinition; server: ServedSubgraph }>, ownTransport: EventTransport | undefined) {
   for (const { definition, server } of servers.reverse()) {
     await server.stop();
     await definition.close();
   }
+  await ownTransport?.close();
 }

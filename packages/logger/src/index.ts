@@ -11,3 +11,4 @@ export function createLogger(component: string, level: string = 'info'): Logger 
     redact: ['req.headers.authorization', 'req.headers["x-threadly-viewer"]', 'headers.authorization'],
   });
 }
+export { throttledErrorLog, type ErrorLogger } from './throttled-error-log.ts';

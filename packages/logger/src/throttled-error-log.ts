@@ -1,4 +1,4 @@
-import type { Logger } from '@threadly/logger';
+import type { Logger } from 'pino';
 
 export type ErrorLogger = Pick<Logger, 'error'>;
 

@@ -1,5 +1,6 @@
 export { startSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './subgraph-server.ts';
-export { serveSubgraph, type ServeSubgraphOptions } from './serve-subgraph.ts';
+export { serveSubgraph, type ServeSubgraphOptions, type ServedSubgraph } from './serve-subgraph.ts';
+export { startSubgraphEvents, type SubgraphEvents } from './subgraph-events.ts';
 export { runSubgraphProcess, type SubgraphProcessOptions } from './run-subgraph-process.ts';
 export { readViewer } from './read-viewer.ts';
 export { printSubgraphSdl } from './print-subgraph-sdl.ts';

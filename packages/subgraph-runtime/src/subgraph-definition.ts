@@ -1,6 +1,7 @@
 import type { BaseContext } from '@apollo/server';
 import type { HttpRoute } from '@threadly/http-server';
 import type { DemoData } from '@threadly/demo-data';
+import type { EventConsumer, OutboxSignal } from '@threadly/events';
 import type { GraphQLSchema } from 'graphql';
 
 /** What reaches a subgraph's context factory, for HTTP now and WebSocket later: one `createContext` for both. */
@@ -25,6 +26,13 @@ export interface SubgraphDefinition<Context extends BaseContext = BaseContext> {
   routes?: HttpRoute[];
   /** Whether the subgraph's tables already hold rows (demo data is only loaded into an empty database). */
   hasData(): Promise<boolean>;
+  /**
+   * Present when the subgraph writes domain events to the `OutboxEvent` table of `databaseSchema`: the runtime
+   * runs a relay that publishes them, woken by `signal` after local commits.
+   */
+  outbox?: { signal?: OutboxSignal };
+  /** The events this subgraph reacts to (`defineEventConsumer`); the runtime feeds it from the transport. */
+  eventConsumer?: EventConsumer;
   /** Writes the subgraph's part of the demo data; idempotent. */
   seedDemoData(data: DemoData): Promise<{ rows: number }>;
   close(): Promise<void>;

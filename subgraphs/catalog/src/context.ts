@@ -1,5 +1,6 @@
 import type { SubgraphRequest } from '@threadly/subgraph-runtime';
 import { readViewer } from '@threadly/subgraph-runtime';
+import type { OutboxSignal } from '@threadly/events';
 import type { Viewer } from '@threadly/identity-headers';
 import type { CatalogPrisma } from './database.ts';
 import { createCatalogLoaders, type CatalogLoaders } from './loaders/index.ts';
@@ -20,7 +21,7 @@ export interface CatalogContext {
 }
 
 /** One factory for every transport (HTTP today, WebSocket later): identity, loaders and services per request. */
-export function createCatalogContextFactory(prisma: CatalogPrisma, identitySecret: string) {
+export function createCatalogContextFactory(prisma: CatalogPrisma, identitySecret: string, outbox: OutboxSignal) {
   return async ({ headers, requestId }: SubgraphRequest): Promise<CatalogContext> => {
     const viewer = readViewer(headers, identitySecret);
     const loaders = createCatalogLoaders(prisma, viewer?.userId ?? null);
@@ -32,7 +33,7 @@ export function createCatalogContextFactory(prisma: CatalogPrisma, identitySecre
       loaders,
       categories,
       products,
-      listings: new ListingService(prisma, loaders, categories, products),
+      listings: new ListingService(prisma, loaders, categories, products, outbox),
       favorites: new FavoriteService(prisma, loaders, products),
     };
   };

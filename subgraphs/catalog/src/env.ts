@@ -1,9 +1,10 @@
-import { commonEnvShape, databaseEnvShape, identityHeaderEnvShape, parseEnv, port } from '@threadly/config';
+import { commonEnvShape, databaseEnvShape, eventBusEnvShape, identityHeaderEnvShape, parseEnv, port } from '@threadly/config';
 import { z } from 'zod';
 
 export const catalogEnvShape = {
   ...commonEnvShape,
   ...databaseEnvShape,
+  ...eventBusEnvShape,
   ...identityHeaderEnvShape,
   CATALOG_PORT: port(4002),
   CATALOG_HOST: z.string().default('127.0.0.1'),

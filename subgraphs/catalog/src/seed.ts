@@ -10,10 +10,22 @@ export async function seedCatalog(prisma: CatalogPrisma, data: DemoData): Promis
   for (const level of byDepth(data.categories)) {
     rows += (await prisma.category.createMany({ data: level, skipDuplicates: true })).count;
   }
-  rows += (await prisma.product.createMany({ data: data.products, skipDuplicates: true })).count;
+  const holds = orderHolds(data);
+  const products = data.products.map((product) => ({ ...product, reservedByOrderId: holds.get(product.id) ?? null }));
+  rows += (await prisma.product.createMany({ data: products, skipDuplicates: true })).count;
   rows += (await prisma.productImage.createMany({ data: data.productImages, skipDuplicates: true })).count;
   rows += (await prisma.favorite.createMany({ data: data.favorites, skipDuplicates: true })).count;
   return { rows };
+}
+
+/**
+ * Which demo order holds each product, as checkout and the order events would have left it: an unpaid order its
+ * RESERVED products, a paid one not yet shipped its SOLD products (so cancelling it puts them back on sale).
+ * Demo reservations have no `reservedUntil`: the demo's unpaid orders never expire.
+ */
+function orderHolds(data: DemoData): Map<string, string> {
+  const holding = new Set(data.orders.filter((order) => order.status === 'PENDING_PAYMENT' || order.status === 'PAID').map((order) => order.id));
+  return new Map(data.orderItems.filter((item) => holding.has(item.orderId)).map((item) => [item.productId, item.orderId]));
 }
 
 export const catalogHasData = async (prisma: CatalogPrisma) => (await prisma.category.count()) > 0;

@@ -16,6 +16,8 @@ export interface GraphQLResult<Data = Record<string, unknown>> {
 
 /** A migrated, seeded catalog subgraph on a throwaway database, and a client to POST GraphQL to it. */
 export interface CatalogHarness {
+  /** The subgraph's GraphQL URL; its internal routes sit beside it. */
+  url: string;
   pool: Pool;
   statements: StatementCounter;
   data: DemoData;
@@ -43,6 +45,7 @@ export async function startCatalog(): Promise<CatalogHarness> {
     },
   });
   return {
+    url: server.url,
     pool: database.pool,
     statements,
     data,

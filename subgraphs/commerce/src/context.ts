@@ -1,9 +1,11 @@
 import type { SubgraphRequest } from '@threadly/subgraph-runtime';
 import { readViewer } from '@threadly/subgraph-runtime';
 import type { Viewer } from '@threadly/identity-headers';
+import type { CheckoutService } from './checkout/checkout.service.ts';
 import type { CommercePrisma } from './database.ts';
 import { createCommerceLoaders, type CommerceLoaders } from './loaders/index.ts';
 import { CartService } from './services/cart.service.ts';
+import type { OrderActionsService } from './services/order-actions.service.ts';
 import { OrderService } from './services/order.service.ts';
 
 export interface CommerceContext {
@@ -13,10 +15,18 @@ export interface CommerceContext {
   loaders: CommerceLoaders;
   carts: CartService;
   orders: OrderService;
+  checkout: CheckoutService;
+  orderActions: OrderActionsService;
+}
+
+/** Services that live as long as the subgraph (they hold the Stripe client and catalog's address). */
+export interface CommerceProcessServices {
+  checkout: CheckoutService;
+  orderActions: OrderActionsService;
 }
 
 /** One factory for every transport (HTTP today, WebSocket later): identity, loaders and services per request. */
-export function createCommerceContextFactory(prisma: CommercePrisma, identitySecret: string) {
+export function createCommerceContextFactory(prisma: CommercePrisma, identitySecret: string, services: CommerceProcessServices) {
   return async ({ headers, requestId }: SubgraphRequest): Promise<CommerceContext> => {
     const viewer = readViewer(headers, identitySecret);
     const loaders = createCommerceLoaders(prisma);
@@ -26,6 +36,7 @@ export function createCommerceContextFactory(prisma: CommercePrisma, identitySec
       loaders,
       carts: new CartService(prisma, loaders),
       orders: new OrderService(prisma, loaders),
+      ...services,
     };
   };
 }

@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from '@threadly/config';
+import { createLogger } from '@threadly/logger';
 import { runSubgraphProcess } from '@threadly/subgraph-runtime';
-import { createCommerceSubgraph } from './create-commerce-subgraph.ts';
+import { commerceSettingsFromEnv, createCommerceSubgraph } from './create-commerce-subgraph.ts';
 import { loadCommerceEnv } from './env.ts';
 
 const env = loadConfigOrExit(() => loadCommerceEnv());
@@ -8,5 +9,11 @@ await runSubgraphProcess({
   env,
   port: env.COMMERCE_PORT,
   host: env.COMMERCE_HOST,
-  create: (pool) => createCommerceSubgraph({ pool, identitySecret: env.IDENTITY_HEADER_SECRET }),
+  create: (pool) =>
+    createCommerceSubgraph({
+      pool,
+      identitySecret: env.IDENTITY_HEADER_SECRET,
+      ...commerceSettingsFromEnv(env),
+      logger: createLogger('commerce', env.LOG_LEVEL),
+    }),
 });

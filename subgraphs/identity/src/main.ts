@@ -14,7 +14,6 @@ await runSubgraphProcess({
       pool,
       identitySecret: env.IDENTITY_HEADER_SECRET,
       clerkWebhookSigningSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
-      catalogUrl: env.CATALOG_SUBGRAPH_URL,
       logger: createLogger('identity', env.LOG_LEVEL),
     }),
 });

@@ -39,6 +39,13 @@ describe('POST /webhooks/clerk: keeping users in step with Clerk', () => {
     expect(await userOf('user_signed_in')).toMatchObject({ id: userId, email: 'real@example.com', displayName: 'Grace Hopper', firstName: 'Grace' });
     await send('user.updated', clerkUserJson({ clerkId: 'user_signed_in', email: 'real@example.com', firstName: 'Grace', lastName: 'Brewster Hopper' }));
     expect((await userOf('user_signed_in'))?.displayName).toBe('Grace Brewster Hopper');
+    // Each change is announced with the fields it changed, committed with it; a redelivery announces nothing.
+    const unchanged = await send('user.updated', clerkUserJson({ clerkId: 'user_signed_in', email: 'real@example.com', firstName: 'Grace', lastName: 'Brewster Hopper' }));
+    expect(unchanged.body.outcome).toBe('applied');
+    expect(await identity.outboxEventsOf(userId)).toEqual([
+      { type: 'user.updated', payload: { userId, changedFields: ['email', 'displayName', 'firstName', 'lastName', 'imageUrl'] } },
+      { type: 'user.updated', payload: { userId, changedFields: ['displayName', 'lastName'] } },
+    ]);
   });
 
   it('keeps a display name the member chose themself', async () => {
@@ -107,7 +114,7 @@ describe('POST /webhooks/clerk: refusing forged and replayed deliveries', () => 
 });
 
 describe('POST /webhooks/clerk: user.deleted', () => {
-  it('anonymises the profile, keeps the row and asks catalog to hide the listings', async () => {
+  it('anonymises the profile, keeps the row and writes user.deleted (for catalog) in the same transaction', async () => {
     await send('user.created', clerkUserJson({ clerkId: 'user_leaving', email: 'leaving@example.com', firstName: 'Lea', lastName: 'Ving', imageUrl: 'https://img.clerk.com/lea.png' }));
     await identity.pool.query(`UPDATE identity."User" SET bio = 'Vintage denim', location = 'Lyon', role = 'SELLER' WHERE "clerkId" = 'user_leaving'`);
     const { id: userId } = (await userOf('user_leaving'))!;
@@ -124,7 +131,9 @@ describe('POST /webhooks/clerk: user.deleted', () => {
       imageUrl: null,
       deletedAt: expect.any(Date),
     });
-    expect(identity.catalog.hidden).toContain(userId);
+    expect((await identity.outboxEventsOf(userId)).filter((event) => event.type === 'user.deleted')).toEqual([
+      { type: 'user.deleted', payload: { userId } },
+    ]);
   });
 
   it('ignores later profile events for the deleted user, in any order', async () => {
@@ -142,23 +151,15 @@ describe('POST /webhooks/clerk: user.deleted', () => {
     expect((await identity.resolve({ clerkId: 'user_never_seen' })).deleted).toBe(true);
   });
 
-  it('answers 503 and records nothing while catalog is down, so Svix retries; the retry completes it', async () => {
+  it('answers a redelivery of the deletion as a duplicate, announcing nothing twice', async () => {
     await send('user.created', clerkUserJson({ clerkId: 'user_retry', email: 'retry@example.com', firstName: 'Rita' }));
     const { id: userId } = (await userOf('user_retry'))!;
-    identity.catalog.failing = true;
-    const failed = await send('user.deleted', deletedUserJson('user_retry'));
-    identity.catalog.failing = false;
-    expect(failed.status).toBe(503);
-    expect(failed.body.errors[0].extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
-    expect(await identity.processed(failed.id)).toEqual([]);
+    const first = await send('user.deleted', deletedUserJson('user_retry'));
+    expect(first).toMatchObject({ status: 200, body: { outcome: 'applied' } });
     const deletedAt = (await userOf('user_retry'))?.deletedAt;
-    expect(deletedAt).toEqual(expect.any(Date));
-
-    const retried = await send('user.deleted', deletedUserJson('user_retry'), { id: failed.id });
-    expect(retried).toMatchObject({ status: 200, body: { outcome: 'applied' } });
-    expect(identity.catalog.hidden).toContain(userId);
+    expect(await send('user.deleted', deletedUserJson('user_retry'), { id: first.id })).toMatchObject({ status: 200, body: { outcome: 'duplicate' } });
     expect((await userOf('user_retry'))?.deletedAt).toEqual(deletedAt);
-    expect(await send('user.deleted', deletedUserJson('user_retry'), { id: failed.id })).toMatchObject({ status: 200, body: { outcome: 'duplicate' } });
+    expect((await identity.outboxEventsOf(userId)).map((event) => event.type)).toEqual(['user.deleted']);
   });
 });
 

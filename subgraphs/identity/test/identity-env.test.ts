@@ -6,10 +6,7 @@ const productionBasics = { NODE_ENV: 'production', IDENTITY_HEADER_SECRET: 'p'.r
 
 describe('identity configuration', () => {
   it('runs on development defaults outside production', () => {
-    expect(loadIdentityEnv({})).toMatchObject({
-      CLERK_WEBHOOK_SIGNING_SECRET: DEVELOPMENT_CLERK_WEBHOOK_SIGNING_SECRET,
-      CATALOG_SUBGRAPH_URL: 'http://127.0.0.1:4002/graphql',
-    });
+    expect(loadIdentityEnv({})).toMatchObject({ CLERK_WEBHOOK_SIGNING_SECRET: DEVELOPMENT_CLERK_WEBHOOK_SIGNING_SECRET, REDIS_URL: undefined });
   });
 
   it('refuses the development webhook signing secret in production', () => {

@@ -93,6 +93,13 @@ describe('identity subgraph', () => {
     expect(updated.body.data.updateProfile).toEqual({ id: ada.id, displayName: 'Ada', bio: 'Vintage denim lover', location: 'Lyon' });
     const cleared = await graphql(mutation, { input: { location: null } }, as(ada));
     expect(cleared.body.data.updateProfile).toMatchObject({ bio: 'Vintage denim lover', location: null });
+    await graphql(mutation, { input: { location: null } }, as(ada));
+    // Each real change is announced, with the fields it changed, in identity's outbox; a no-op is not.
+    const { rows } = await database.pool.query(`SELECT type, payload FROM identity."OutboxEvent" WHERE "aggregateId" = $1 ORDER BY "occurredAt", id`, [ada.id]);
+    expect(rows).toEqual([
+      { type: 'user.updated', payload: { userId: ada.id, changedFields: ['bio', 'location'] } },
+      { type: 'user.updated', payload: { userId: ada.id, changedFields: ['location'] } },
+    ]);
   });
 
   it('keeps only plain text in what other members read on a profile', async () => {

@@ -1,5 +1,6 @@
 import type { SubgraphRequest } from '@threadly/subgraph-runtime';
 import { readViewer } from '@threadly/subgraph-runtime';
+import type { OutboxSignal } from '@threadly/events';
 import type { Viewer } from '@threadly/identity-headers';
 import type { MessagingPrisma } from './database.ts';
 import { createMessagingLoaders, type MessagingLoaders } from './loaders/index.ts';
@@ -17,7 +18,7 @@ export interface MessagingContext {
 }
 
 /** One factory for every transport (HTTP today, WebSocket later): identity, loaders and services per request. */
-export function createMessagingContextFactory(prisma: MessagingPrisma, identitySecret: string, products: ProductDirectory) {
+export function createMessagingContextFactory(prisma: MessagingPrisma, identitySecret: string, products: ProductDirectory, outbox: OutboxSignal) {
   return async ({ headers, requestId }: SubgraphRequest): Promise<MessagingContext> => {
     const viewer = readViewer(headers, identitySecret);
     const loaders = createMessagingLoaders(prisma, viewer?.userId ?? null);
@@ -25,8 +26,8 @@ export function createMessagingContextFactory(prisma: MessagingPrisma, identityS
       requestId,
       viewer,
       loaders,
-      conversations: new ConversationService(prisma, loaders, viewer, products),
-      messages: new MessageService(prisma, loaders),
+      conversations: new ConversationService(prisma, loaders, viewer, products, outbox),
+      messages: new MessageService(prisma, loaders, outbox),
     };
   };
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Pool } from '@threadly/database';
+import { createOutboxSignal } from '@threadly/events';
 import type { SubgraphDefinition } from '@threadly/subgraph-runtime';
 import { createMessagingContextFactory, type MessagingContext } from './context.ts';
 import { createMessagingPrisma, MESSAGING_DB_SCHEMA } from './database.ts';
@@ -19,12 +20,15 @@ export interface MessagingSubgraphOptions {
 /** Buyer–seller conversations about a product: owns `Conversation` and `Message`. */
 export function createMessagingSubgraph({ pool, identitySecret, catalogUrl, products }: MessagingSubgraphOptions): SubgraphDefinition<MessagingContext> {
   const prisma = createMessagingPrisma(pool);
+  // Publishes message.sent, written with each message.
+  const outbox = createOutboxSignal();
   return {
     name: 'messaging',
     schema: messagingSchema,
     databaseSchema: MESSAGING_DB_SCHEMA,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
-    createContext: createMessagingContextFactory(prisma, identitySecret, products ?? createCatalogProductDirectory(catalogUrl)),
+    createContext: createMessagingContextFactory(prisma, identitySecret, products ?? createCatalogProductDirectory(catalogUrl), outbox),
+    outbox: { signal: outbox },
     hasData: () => messagingHasData(prisma),
     seedDemoData: (data) => seedMessaging(prisma, data),
     close: () => prisma.$disconnect(),

@@ -1,9 +1,10 @@
-import { commonEnvShape, databaseEnvShape, identityHeaderEnvShape, parseEnv, port } from '@threadly/config';
+import { commonEnvShape, databaseEnvShape, eventBusEnvShape, identityHeaderEnvShape, parseEnv, port } from '@threadly/config';
 import { z } from 'zod';
 
 export const messagingEnvShape = {
   ...commonEnvShape,
   ...databaseEnvShape,
+  ...eventBusEnvShape,
   ...identityHeaderEnvShape,
   MESSAGING_PORT: port(4004),
   MESSAGING_HOST: z.string().default('127.0.0.1'),

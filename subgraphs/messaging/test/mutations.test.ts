@@ -100,6 +100,24 @@ describe('messaging writes', () => {
     expect(asSeller.data?.conversation.messages.edges.filter((edge) => edge.node.readAt === null).map((edge) => edge.node.body)).toEqual(['Yes, it does.']);
   });
 
+
+  it('announces every message as message.sent, committed with it: who wrote to whom, never the body', async () => {
+    const { rows: messages } = await h.pool.query(`SELECT id, "senderId" FROM messaging."Message" WHERE "conversationId" = $1 ORDER BY "createdAt", id`, [conversationId]);
+    const { rows: events } = await h.pool.query(`SELECT type, payload FROM messaging."OutboxEvent" WHERE "aggregateId" = $1 ORDER BY "occurredAt", id`, [conversationId]);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(events).toEqual(
+      messages.map((message: { id: string; senderId: string }) => ({
+        type: 'message.sent',
+        payload: {
+          messageId: message.id,
+          conversationId,
+          productId: jacket,
+          senderId: message.senderId,
+          recipientId: message.senderId === buyer.userId ? seller.userId : buyer.userId,
+        },
+      })),
+    );
+  });
   it('marks the conversation read for the buyer: unread count drops to zero and the reply gets readAt', async () => {
     const before = await h.gql<{ conversation: { unreadCount: number } }>(UNREAD, { id: conversationId }, buyer);
     expect(before.data?.conversation.unreadCount).toBe(1);

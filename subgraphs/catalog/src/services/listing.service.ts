@@ -1,8 +1,12 @@
 import { domainError } from '@threadly/errors';
+import { appendToOutbox, type OutboxSignal } from '@threadly/events';
 import type { CatalogPrisma } from '../database.ts';
+import { productCreatedEvent, productUpdatedEvents } from '../events/product-events.ts';
 import type { Prisma, Product, ProductCondition, ProductStatus } from '../generated/prisma/client.ts';
 import type { CatalogLoaders } from '../loaders/index.ts';
 import type { CategoryService } from './category.service.ts';
+import { changedListingFields } from './listing-changes.ts';
+import { changeProductStatus } from './product-status.ts';
 import type { ProductService } from './product.service.ts';
 
 export interface ListingImage {
@@ -41,6 +45,7 @@ const invalidTransition = (status: ProductStatus, action: Action, allowed: Produ
 /**
  * Creates listings and moves them through DRAFT → ACTIVE → ARCHIVED. Who may manage which listing (its seller;
  * admins may archive) is declared on the mutation fields as auth scopes; these methods only enforce the life cycle.
+ * Every change writes its product event to the outbox in the same transaction, and rings the relay after commit.
  */
 export class ListingService {
   constructor(
@@ -48,27 +53,33 @@ export class ListingService {
     private readonly loaders: CatalogLoaders,
     private readonly categories: CategoryService,
     private readonly products: ProductService,
+    private readonly outbox: OutboxSignal,
   ) {}
 
   /** A new listing as a DRAFT owned by `sellerId`. */
   async create(sellerId: string, input: NewListing): Promise<Product> {
     await this.categories.assertExists(input.categoryId, 'input.categoryId');
-    const product = await this.prisma.product.create({
-      data: {
-        sellerId,
-        categoryId: input.categoryId,
-        title: input.title,
-        description: input.description,
-        priceAmount: input.price.amount,
-        currency: input.price.currency,
-        condition: input.condition,
-        size: input.size ?? null,
-        brand: input.brand ?? null,
-        color: input.color ?? null,
-        status: 'DRAFT',
-        images: { createMany: { data: input.images.map((image, position) => ({ ...image, position })) } },
-      },
+    const product = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.product.create({
+        data: {
+          sellerId,
+          categoryId: input.categoryId,
+          title: input.title,
+          description: input.description,
+          priceAmount: input.price.amount,
+          currency: input.price.currency,
+          condition: input.condition,
+          size: input.size ?? null,
+          brand: input.brand ?? null,
+          color: input.color ?? null,
+          status: 'DRAFT',
+          images: { createMany: { data: input.images.map((image, position) => ({ ...image, position })) } },
+        },
+      });
+      await appendToOutbox(tx, [productCreatedEvent(created)]);
+      return created;
     });
+    this.outbox.poke();
     this.loaders.productById.prime(product.id, product);
     return product;
   }
@@ -94,37 +105,43 @@ export class ListingService {
     const updated = await this.prisma.$transaction(async (tx) => {
       // The status guard in the WHERE makes a concurrent sale win over an edit that read the old status.
       const { count } = await tx.product.updateMany({ where: { id, status: { in: EDITABLE } }, data });
-      if (count === 0) return false;
+      if (count === 0) return null;
       if (images) {
         await tx.productImage.deleteMany({ where: { productId: id } });
         await tx.productImage.createMany({ data: images.map((image, position) => ({ ...image, productId: id, position })) });
       }
-      return true;
+      // Read under the update's row lock: the event carries the listing as this edit left it.
+      const current = await tx.product.findUniqueOrThrow({ where: { id } });
+      await appendToOutbox(tx, productUpdatedEvents(current, changedListingFields(product, changes)));
+      return current;
     });
     if (!updated) throw invalidTransition((await this.reload(id)).status, 'edit', EDITABLE);
+    this.outbox.poke();
     this.loaders.productImages.clear(id);
-    return this.reload(id);
+    this.loaders.productById.clear(id).prime(id, updated);
+    return updated;
   }
 
   /** DRAFT or ARCHIVED → ACTIVE, stamping `publishedAt`. */
   publish(id: string): Promise<Product> {
-    return this.transition(id, { action: 'publish', from: ['DRAFT', 'ARCHIVED'], data: { status: 'ACTIVE', publishedAt: new Date() } });
+    return this.transition(id, { action: 'publish', from: ['DRAFT', 'ARCHIVED'], to: 'ACTIVE', data: { publishedAt: new Date() } });
   }
 
   /** ACTIVE or DRAFT → ARCHIVED. */
   archive(id: string): Promise<Product> {
-    return this.transition(id, { action: 'archive', from: ['ACTIVE', 'DRAFT'], data: { status: 'ARCHIVED' } });
+    return this.transition(id, { action: 'archive', from: ['ACTIVE', 'DRAFT'], to: 'ARCHIVED' });
   }
 
   private async transition(
     id: string,
-    { action, from, data }: { action: Action; from: ProductStatus[]; data: Prisma.ProductUpdateManyMutationInput },
+    { action, from, to, data }: { action: Action; from: ProductStatus[]; to: ProductStatus; data?: Prisma.ProductUpdateManyMutationInput },
   ): Promise<Product> {
     const product = await this.products.getVisible(id);
     if (!from.includes(product.status)) throw invalidTransition(product.status, action, from);
-    const { count } = await this.prisma.product.updateMany({ where: { id, status: { in: from } }, data });
+    const moved = await this.prisma.$transaction((tx) => changeProductStatus(tx, { ids: [id], from, to, data }));
+    if (moved.length > 0) this.outbox.poke();
     const current = await this.reload(id);
-    if (count === 0) throw invalidTransition(current.status, action, from);
+    if (moved.length === 0) throw invalidTransition(current.status, action, from);
     return current;
   }
 

@@ -14,3 +14,7 @@ export const createCartItemsByCartIdLoader = (prisma: CommercePrisma) =>
     (cartIds) => prisma.cartItem.findMany({ where: { cartId: { in: cartIds } }, orderBy: [{ addedAt: 'desc' }, { id: 'desc' }] }),
     (item) => item.cartId,
   );
+
+/** Cart items by id with their cart's buyer, for `CartItem` entity references. */
+export const createCartItemByIdLoader = (prisma: CommercePrisma) =>
+  createByIdLoader((ids) => prisma.cartItem.findMany({ where: { id: { in: ids } }, include: { cart: { select: { buyerId: true } } } }));

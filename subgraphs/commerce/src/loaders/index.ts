@@ -1,5 +1,5 @@
 import type { CommercePrisma } from '../database.ts';
-import { createCartByBuyerIdLoader, createCartItemsByCartIdLoader } from './cart.loader.ts';
+import { createCartByBuyerIdLoader, createCartItemByIdLoader, createCartItemsByCartIdLoader } from './cart.loader.ts';
 import { createOrderByIdLoader, createOrderItemsByOrderIdLoader, createOrderTimelineByOrderIdLoader } from './order.loader.ts';
 
 /** Created per request, so a cached row never outlives the request that loaded it. */
@@ -9,6 +9,7 @@ export const createCommerceLoaders = (prisma: CommercePrisma) => ({
   orderTimelineByOrderId: createOrderTimelineByOrderIdLoader(prisma),
   cartByBuyerId: createCartByBuyerIdLoader(prisma),
   cartItemsByCartId: createCartItemsByCartIdLoader(prisma),
+  cartItemById: createCartItemByIdLoader(prisma),
 });
 
 export type CommerceLoaders = ReturnType<typeof createCommerceLoaders>;

@@ -11,6 +11,8 @@ import './order-item.ts';
 import './order-status-change.ts';
 import './shipping-address.ts';
 import './order.ts';
+import './order-actions.ts';
+import './checkout.ts';
 import './user.ts';
 
 /** The commerce subgraph's schema with federation's `_service` and `_entities`. */

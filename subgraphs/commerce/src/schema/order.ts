@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import type { Order } from '../generated/prisma/client.ts';
+import { formatOrderNumber } from '../services/order-number.ts';
 import { MoneyType } from './money.ts';
 import { OrderItemType } from './order-item.ts';
 import { OrderStatusEnum } from './order-status.ts';
@@ -8,8 +9,6 @@ import { orderConnection } from './pagination.ts';
 import { ShippingAddressType } from './shipping-address.ts';
 import { UserRef } from './user-ref.ts';
 
-/** `42` → `TH-000042`: what buyers quote to support. */
-export const formatOrderNumber = (number: number) => `TH-${String(number).padStart(6, '0')}`;
 
 const money = (amount: number, order: Order) => ({ amount, currency: order.currency });
 

@@ -16,8 +16,7 @@ export interface CartView {
 
 /**
  * A buyer's cart. Commerce stores product ids only: whether a product is still for sale and what it costs is
- * catalog's to say (the product resolves through federation); availability checks arrive with the event backbone,
- * which will let commerce learn about sold or withdrawn listings. The schema hands every method the signed-in
+ * catalog's to say (the product resolves through federation, and `CartItem.available` requires its status). The schema hands every method the signed-in
  * buyer's own id (auth scopes), so nobody reaches another buyer's cart.
  */
 export class CartService {
@@ -35,6 +34,15 @@ export class CartService {
   /** The cart's items, most recently added first. */
   items(cart: CartView): Promise<CartItem[]> {
     return cart.updatedAt === null ? Promise.resolve([]) : this.loaders.cartItemsByCartId.load(cart.id);
+  }
+
+  /** A cart item if it is in `buyerId`'s cart, else null (unknown, malformed and other buyers' ids look the same). */
+  async findItemOf(itemId: string, buyerId: string | null): Promise<CartItem | null> {
+    if (!buyerId) return null;
+    const item = await this.loaders.cartItemById.load(itemId);
+    if (!item || item.cart.buyerId !== buyerId) return null;
+    const { cart: _cart, ...row } = item;
+    return row;
   }
 
   /**

@@ -2,7 +2,6 @@ import { verifyWebhook } from '@clerk/backend/webhooks';
 import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson, type HttpRoute } from '@threadly/http-server';
 import type { Logger } from '@threadly/logger';
 import type { ClerkWebhookService } from '../services/clerk-webhook.service.ts';
-import { CatalogUnavailableError } from '../services/seller-listings.ts';
 
 export const CLERK_WEBHOOK_PATH = '/webhooks/clerk';
 
@@ -15,9 +14,10 @@ const MAX_BODY_BYTES = 256_000;
  * verifier over the exact raw body, which also refuses timestamps more than five minutes from now; the svix-id
  * is then recorded so a replay within those five minutes (or a redelivery) changes nothing.
  *
- * 200 `{ received, outcome }` once handled (also for duplicates and event types identity does not use), 400 for
- * a bad signature or stale timestamp (nothing changes), 503 when catalog could not hide a deleted user's
- * listings (nothing recorded, so Svix retries).
+ * 200 `{ received, outcome }` as soon as the change and its events are committed (also for duplicates and event
+ * types identity does not use); what other subgraphs do about it (catalog hiding a deleted user's listings)
+ * follows through the outbox. 400 for a bad signature or stale timestamp (nothing changes). Should the database
+ * fail, nothing is recorded, the answer is a 500 and Svix retries.
  */
 export function createClerkWebhookRoute(options: { signingSecret: string; webhooks: ClerkWebhookService; logger: Logger }): HttpRoute {
   const { signingSecret, webhooks, logger } = options;
@@ -46,16 +46,10 @@ export function createClerkWebhookRoute(options: { signingSecret: string; webhoo
       }
       // The verifier has just required svix-id and signed over it.
       const id = (headers.get('svix-id') ?? '').trim();
-      try {
-        // Signed by Clerk, but still data: a payload without a type is recorded as such rather than failing.
-        const type: string = typeof event.type === 'string' ? event.type : 'unknown';
-        const outcome = await webhooks.handle({ id, type, data: event.data });
-        sendJson(res, 200, { received: true, outcome });
-      } catch (error) {
-        if (!(error instanceof CatalogUnavailableError)) throw error;
-        logger.error({ err: error, svixId: id }, 'user.deleted not completed; Svix will retry');
-        sendJson(res, 503, graphqlErrorBody("Could not hide the deleted user's listings yet; deliver again later.", 'SUBGRAPH_UNAVAILABLE'));
-      }
+      // Signed by Clerk, but still data: a payload without a type is recorded as such rather than failing.
+      const type: string = typeof event.type === 'string' ? event.type : 'unknown';
+      const outcome = await webhooks.handle({ id, type, data: event.data });
+      sendJson(res, 200, { received: true, outcome });
     },
   };
 }

@@ -5,15 +5,8 @@ import { startSubgraphServer } from '@threadly/subgraph-runtime';
 import { createTestDatabase } from '@threadly/testing';
 import { createIdentitySubgraph } from '../../src/create-identity-subgraph.ts';
 import { CLERK_WEBHOOK_PATH, RESOLVE_USER_PATH } from '../../src/index.ts';
-import { CatalogUnavailableError, type SellerListings } from '../../src/services/seller-listings.ts';
 
 export const SECRET = 'identity-clerk-test-secret-'.padEnd(48, 'x');
-
-/** Stands in for catalog: remembers whose listings it was asked to hide, and can be made to fail. */
-export interface FakeSellerListings extends SellerListings {
-  hidden: string[];
-  failing: boolean;
-}
 
 export interface UserRow {
   id: string;
@@ -32,16 +25,7 @@ export interface UserRow {
 /** Identity alone on a fresh migrated database, with its internal and webhook routes. */
 export async function startIdentity() {
   const database = await createTestDatabase();
-  const catalog: FakeSellerListings = {
-    hidden: [],
-    failing: false,
-    async hideListingsOf(sellerId) {
-      if (this.failing) throw new CatalogUnavailableError('catalog down');
-      this.hidden.push(sellerId);
-      return { archived: 0 };
-    },
-  };
-  const definition = createIdentitySubgraph({ pool: database.pool, identitySecret: SECRET, sellerListings: catalog, logger: createLogger('identity-test', 'silent') });
+  const definition = createIdentitySubgraph({ pool: database.pool, identitySecret: SECRET, logger: createLogger('identity-test', 'silent') });
   await applyMigrations(database.pool, definition.databaseSchema, definition.migrationsDir);
   const server = await startSubgraphServer(definition, {
     port: 0,
@@ -53,7 +37,8 @@ export async function startIdentity() {
   const pool: Pool = database.pool;
   return {
     pool,
-    catalog,
+    /** Where identity listens, for calling its internal routes. */
+    origin,
     webhookUrl: `${origin}${CLERK_WEBHOOK_PATH}`,
     /** The gateway's call: a service-signed POST to `/internal/users/resolve`. */
     resolve: (claims: Record<string, unknown>) =>
@@ -69,6 +54,9 @@ export async function startIdentity() {
     },
     usersWithClerkId: async (clerkId: string) =>
       (await pool.query<UserRow>('SELECT * FROM identity."User" WHERE "clerkId" = $1', [clerkId])).rows,
+    /** Events identity's outbox holds for a user (no relay runs here, so they stay). */
+    outboxEventsOf: async (userId: string) =>
+      (await pool.query<{ type: string; payload: unknown }>('SELECT type, payload FROM identity."OutboxEvent" WHERE "aggregateId" = $1 ORDER BY "occurredAt", id', [userId])).rows,
     processed: async (svixId: string) => (await pool.query('SELECT type FROM identity."ProcessedWebhook" WHERE id = $1', [svixId])).rows,
     async close() {
       await server.stop();

@@ -1,5 +1,6 @@
 import { compare, isUuid, type KeysetPlan } from '@threadly/database';
 import { badUserInput, notFound } from '@threadly/errors';
+import type { OutboxSignal } from '@threadly/events';
 import type { Viewer } from '@threadly/identity-headers';
 import type { MessagingPrisma } from '../database.ts';
 import type { Conversation } from '../generated/prisma/client.ts';
@@ -21,6 +22,7 @@ export class ConversationService {
     private readonly loaders: MessagingLoaders,
     private readonly viewer: Viewer | null,
     private readonly products: ProductDirectory,
+    private readonly outbox: OutboxSignal,
   ) {}
 
   /** The conversation when the viewer may read it, else null (unknown, malformed or someone else's). */
@@ -81,6 +83,7 @@ export class ConversationService {
       });
       return recordMessage(tx, started, buyerId, body, now);
     });
+    this.outbox.poke();
     this.loaders.conversationById.clear(conversation.id).prime(conversation.id, conversation);
     this.loaders.lastMessageByConversation.clear(conversation.id).prime(conversation.id, message);
     this.loaders.unreadCountByConversation.clear(conversation.id).prime(conversation.id, 0);

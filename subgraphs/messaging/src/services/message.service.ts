@@ -1,5 +1,6 @@
 import { compare, type KeysetPlan } from '@threadly/database';
 import { notFound } from '@threadly/errors';
+import type { OutboxSignal } from '@threadly/events';
 import type { MessagingPrisma } from '../database.ts';
 import type { Conversation, Message } from '../generated/prisma/client.ts';
 import type { MessagingLoaders } from '../loaders/index.ts';
@@ -13,6 +14,7 @@ export class MessageService {
   constructor(
     private readonly prisma: MessagingPrisma,
     private readonly loaders: MessagingLoaders,
+    private readonly outbox: OutboxSignal,
   ) {}
 
   /**
@@ -32,10 +34,11 @@ export class MessageService {
     });
   }
 
-  /** Sends `body` (already sanitised and bounded) as `senderId`, a participant. */
+  /** Sends `body` (already sanitised and bounded) as `senderId`, a participant; announced as `message.sent`. */
   async send(conversationId: string, senderId: string, body: string): Promise<Message> {
     const conversation = await this.load(conversationId);
     const result = await this.prisma.$transaction((tx) => recordMessage(tx, conversation, senderId, body, new Date()));
+    this.outbox.poke();
     this.loaders.conversationById.clear(conversationId).prime(conversationId, result.conversation);
     this.loaders.lastMessageByConversation.clear(conversationId).prime(conversationId, result.message);
     this.loaders.unreadCountByConversation.clear(conversationId).prime(conversationId, 0);

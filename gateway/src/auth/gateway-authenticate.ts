@@ -1,0 +1,30 @@
+import type { Authenticate } from '../request-context.ts';
+import { createClerkAuthenticate, type ClerkAuthenticateOptions } from './clerk-authenticate.ts';
+import { apiKeyRejected, createPartnerKeyResolver, PARTNER_KEY_HEADER, partnerKeyOf } from './partner-key.ts';
+
+export interface GatewayAuthenticateOptions extends ClerkAuthenticateOptions {
+  /** How long a partner key's resolution is reused (default 60 s): how long a revocation takes to take effect. */
+  partnerKeyCacheTtlMs?: number;
+}
+
+/**
+ * The gateway's authenticate step: an `x-api-key` header is a partner integration, an `Authorization: Bearer`
+ * header a signed-in user (Clerk), neither an anonymous client. Both at once is refused with 401: the gateway
+ * would have to guess who is asking, and as a refused credential it is charged to the sender's address.
+ */
+export function createGatewayAuthenticate(options: GatewayAuthenticateOptions): Authenticate {
+  const clerk = createClerkAuthenticate(options);
+  const resolvePartner = createPartnerKeyResolver({
+    identityUrl: options.identityUrl,
+    secret: options.identitySecret,
+    logger: options.logger,
+    ttlMs: options.partnerKeyCacheTtlMs,
+  });
+  return async (req, clientIp) => {
+    if (req.headers[PARTNER_KEY_HEADER] !== undefined && req.headers.authorization !== undefined) {
+      throw apiKeyRejected('Send either an Authorization header (a signed-in user) or an x-api-key header (a partner), not both.');
+    }
+    const key = partnerKeyOf(req);
+    return key === null ? clerk(req, clientIp) : resolvePartner(key);
+  };
+}

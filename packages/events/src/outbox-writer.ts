@@ -1,0 +1,16 @@
+import type { DomainEvent } from '@threadly/event-contracts';
+import type { OutboxRow } from './contracts.ts';
+import { toOutboxRow } from './outbox-row.ts';
+
+/** The part of any subgraph's Prisma transaction client that writes its outbox. */
+export interface OutboxWriter {
+  outboxEvent: { createMany(args: { data: OutboxRow[] }): PromiseLike<unknown> };
+}
+
+/**
+ * Writes events into the subgraph's outbox inside the transaction `tx` that makes the change they describe, so
+ * both commit or neither does. The relay publishes them after the commit.
+ */
+export async function appendToOutbox(tx: OutboxWriter, events: DomainEvent[]): Promise<void> {
+  if (events.length > 0) await tx.outboxEvent.createMany({ data: events.map(toOutboxRow) });
+}

@@ -1,0 +1,12 @@
+import { createMemoryEventTransport } from '../src/index.ts';
+import { describeTransportContract } from './transport-contract.ts';
+
+describeTransportContract('in-process transport', async () => {
+  const transport = createMemoryEventTransport();
+  return {
+    transport,
+    deadLetters: async () => transport.deadLetters.map((letter) => ({ ...letter })),
+    pendingCount: async (group) => transport.pendingCount(group),
+    dispose: async () => {},
+  };
+});

@@ -1,0 +1,41 @@
+import type { Pool } from '@threadly/database';
+import { startEventConsumer, startOutboxRelay, type EventTransport } from '@threadly/events';
+import type { Logger } from '@threadly/logger';
+import type { SubgraphDefinition } from './subgraph-definition.ts';
+
+export interface SubgraphEvents {
+  /** Publishes everything in the outbox now; resolves with how many events went out. */
+  flush(): Promise<number>;
+  /** Stops consuming (the delivery in hand finishes), publishes what is left in the outbox, stops the relay. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A subgraph's side of the event backbone: the relay of its outbox (when it has one) and its consumer (when it
+ * has one). A handled event may have written outbox rows in the handler's transaction, so it pokes the relay.
+ */
+export function startSubgraphEvents(
+  definition: Pick<SubgraphDefinition, 'databaseSchema' | 'outbox' | 'eventConsumer'>,
+  { pool, transport, logger }: { pool: Pool; transport: EventTransport; logger: Logger },
+): SubgraphEvents {
+  const relay = definition.outbox ? startOutboxRelay({ pool, schema: definition.databaseSchema, transport, logger }) : undefined;
+  const stopListening = relay && definition.outbox?.signal?.onPoke(() => relay.poke());
+  const consumer = definition.eventConsumer
+    ? startEventConsumer(definition.eventConsumer, transport, { logger, onHandled: () => relay?.poke() })
+    : undefined;
+  return {
+    flush: async () => (relay ? relay.flush() : 0),
+    async stop() {
+      await consumer?.stop();
+      stopListening?.();
+      if (!relay) return;
+      try {
+        await relay.flush();
+      } catch (error) {
+        // Nothing is lost: the events stay in the outbox and the next start publishes them.
+        logger.error({ err: error }, 'could not publish the outbox before stopping; it is published at the next start');
+      }
+      await relay.stop();
+    },
+  };
+}
