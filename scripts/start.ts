@@ -72,6 +72,8 @@ try {
     clerkWebhookSigningSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
     seedWhenEmpty: env.SEED_DEMO_DATA ?? env.NODE_ENV !== 'production',
     maxBodyBytes: env.MAX_BODY_BYTES,
+    // Redis when REDIS_URL is set (shared with other gateways), an in-process LRU otherwise.
+    responseCache: env.RESPONSE_CACHE_ENABLED ? { redisUrl: env.REDIS_URL } : undefined,
     edge: { enforceRateLimit: rateLimit.enforce, operationLimits: edge.operationLimits, corsOrigins: edge.corsOrigins, trustedProxyHops: edge.trustedProxyHops },
     loggerFor: (component) => createLogger(component, env.LOG_LEVEL),
     events,

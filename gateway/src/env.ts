@@ -1,6 +1,7 @@
 import { commonEnvShape, identityHeaderEnvShape, parseEnv, port } from '@threadly/config';
 import { z } from 'zod';
 import { clerkEnvShape } from './auth/clerk-env.ts';
+import { responseCacheEnvShape } from './cache/response-cache-env.ts';
 import { edgeEnvShape } from './edge/edge-env.ts';
 
 const subgraphUrl = (fallback: string) => z.url({ message: 'expected an http(s) URL of a subgraph /graphql endpoint' }).default(fallback);
@@ -18,6 +19,7 @@ export const gatewayEnvShape = {
   // The largest legitimate operation (with its variables) is a few kB; more is refused with 413 before parsing.
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(100_000),
   ...edgeEnvShape,
+  ...responseCacheEnvShape,
 };
 
 export type GatewayEnv = ReturnType<typeof loadGatewayEnv>;

@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { createErrorFormatter } from '@threadly/errors';
 import { createGraphQLRoutes, createHttpServer, listen, sendJson, type HttpRoute } from '@threadly/http-server';
@@ -30,6 +31,8 @@ export interface GatewayServerOptions {
   validationRules?: ValidationRule[];
   /** Browser origins allowed cross-origin (CORS, with credentials); defaults to none. */
   corsOrigins?: readonly string[];
+  /** Caches whole query responses by the subgraphs' cache hints (`createResponseCacheStore`); absent: no response cache. */
+  responseCache?: KeyValueCache<string>;
   supergraphSdl: string;
   subgraphUrls: SubgraphUrls;
   identitySecret: string;
@@ -76,7 +79,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // Shutdown is orchestrated by the process (gateway first, then subgraphs, then the database); Apollo's own
     // signal handlers would race it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...createGatewayPlugins({ production, maxTokens: operationLimits.tokens })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...createGatewayPlugins({ production, maxTokens: operationLimits.tokens, responseCache: options.responseCache })],
   });
   await apollo.start();
   routes.push(

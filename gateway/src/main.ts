@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from '@threadly/config';
 import { createLogger } from '@threadly/logger';
 import { createGatewayAuthenticate } from './auth/gateway-authenticate.ts';
+import { createResponseCacheStore } from './cache/response-cache-store.ts';
 import { clerkSessionOptionsFromEnv } from './auth/clerk-env.ts';
 import { edgeOptionsFromEnv } from './edge/edge-env.ts';
 import { createGatewayRateLimit } from './edge/gateway-rate-limit.ts';
@@ -13,6 +14,7 @@ const env = loadConfigOrExit(() => loadGatewayEnv());
 const logger = createLogger('gateway', env.LOG_LEVEL);
 const edge = edgeOptionsFromEnv(env);
 const rateLimit = await createGatewayRateLimit({ redisUrl: edge.redisUrl, limits: edge.rateLimits, logger });
+const responseCache = env.RESPONSE_CACHE_ENABLED ? await createResponseCacheStore({ redisUrl: edge.redisUrl, logger }) : undefined;
 const gateway = await startGatewayServer({
   supergraphSdl: readSupergraphSdl(),
   subgraphUrls: subgraphUrlsFromEnv(env),
@@ -25,6 +27,7 @@ const gateway = await startGatewayServer({
     logger,
   }),
   enforceRateLimit: rateLimit.enforce,
+  responseCache: responseCache?.cache,
   operationLimits: edge.operationLimits,
   corsOrigins: edge.corsOrigins,
   trustedProxyHops: edge.trustedProxyHops,
@@ -39,6 +42,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     logger.info({ signal }, 'shutting down');
     await gateway.stop();
     await rateLimit.close();
+    await responseCache?.close();
     process.exit(0);
   });
 }

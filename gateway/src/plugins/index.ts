@@ -1,8 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GatewayContext } from '../gateway-context.ts';
 import { operationResolutionPlugin } from './operation-resolution-plugin.ts';
+import { responseCachePlugins } from './response-cache.ts';
 import { textInputPlugin } from './text-input-plugin.ts';
 import { tokenLimitMessagePlugin } from './token-limit-message-plugin.ts';
 
@@ -10,14 +12,17 @@ export interface GatewayPluginOptions {
   production: boolean;
   /** The token limit given to Apollo's parseOptions, for the message a refused client reads. */
   maxTokens: number;
+  /** Where whole query responses are cached (see response-cache.ts); absent: no response cache. */
+  responseCache?: KeyValueCache<string>;
 }
 
 /** The gateway's Apollo plugins besides draining, each behaviour in its own file under `plugins/`. */
-export function createGatewayPlugins({ production, maxTokens }: GatewayPluginOptions): ApolloServerPlugin<GatewayContext>[] {
+export function createGatewayPlugins({ production, maxTokens, responseCache }: GatewayPluginOptions): ApolloServerPlugin<GatewayContext>[] {
   return [
     production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
     tokenLimitMessagePlugin(maxTokens),
     operationResolutionPlugin(),
     textInputPlugin(),
+    ...(responseCache ? responseCachePlugins(responseCache) : []),
   ];
 }

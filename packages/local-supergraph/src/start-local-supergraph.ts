@@ -4,11 +4,14 @@ import type { Pool } from '@threadly/database';
 import { createMemoryEventTransport, type EventTransport } from '@threadly/events';
 import {
   createGatewayAuthenticate,
+  createResponseCacheStore,
   developmentClerkSessionOptions,
   readSupergraphSdl,
   startGatewayServer,
   type ClerkSessionOptions,
   type GatewayServerOptions,
+  type ResponseCache,
+  type ResponseCacheStore,
   type SubgraphUrls,
 } from '@threadly/gateway';
 import { createIdentitySubgraph } from '@threadly/identity';
@@ -40,6 +43,11 @@ export interface LocalSupergraphOptions {
   events?: EventTransport;
   /** Commerce's Stripe, checkout and sweep settings; its environment's development defaults when absent. */
   commerce?: Partial<Omit<CommerceSettings, 'catalogUrl'>>;
+  /**
+   * The gateway's response cache: a KeyValueCache to use as is (left open on stop), or where to keep one — Redis at
+   * `redisUrl` (keys under `keyPrefix`), else this process's memory. Absent: no response cache.
+   */
+  responseCache?: ResponseCache | { redisUrl?: string; keyPrefix?: string };
   /** Called as each part comes up, for progress output. */
   onProgress?: (step: string) => void;
 }
@@ -67,6 +75,7 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
   const ownTransport = options.events ? undefined : createMemoryEventTransport({ logger: options.loggerFor('events') });
   const events = options.events ?? ownTransport!;
   const servers: Array<{ definition: SubgraphDefinition; server: ServedSubgraph }> = [];
+  let ownCacheStore: ResponseCacheStore | undefined;
   const serve = async (definition: SubgraphDefinition, port: number) => {
     options.onProgress?.(`${definition.name}: migrating${options.seedWhenEmpty ? ', seeding' : ''} and starting`);
     const server = await serveSubgraph(definition, {
@@ -101,6 +110,10 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
     );
     const subgraphUrls: SubgraphUrls = { identity, catalog, commerce, messaging };
     options.onProgress?.('gateway: starting');
+    if (options.responseCache && !('get' in options.responseCache)) {
+      ownCacheStore = await createResponseCacheStore({ ...options.responseCache, logger: options.loggerFor('gateway') });
+    }
+    const responseCache = ownCacheStore?.cache ?? (options.responseCache && 'get' in options.responseCache ? options.responseCache : undefined);
     const gateway = await startGatewayServer({
       supergraphSdl: readSupergraphSdl(),
       subgraphUrls,
@@ -113,6 +126,7 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
         logger: options.loggerFor('gateway'),
       }),
       ...options.edge,
+      responseCache,
       maxBodyBytes: options.maxBodyBytes ?? 100_000,
       port: options.ports.gateway,
       host,
@@ -124,11 +138,13 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
       events,
       stop: async () => {
         await gateway.stop();
+        await ownCacheStore?.close();
         await settleEvents(servers, events);
         await stopAll(servers, ownTransport);
       },
     };
   } catch (error) {
+    await ownCacheStore?.close();
     await stopAll(servers, ownTransport);
     throw error;
   }

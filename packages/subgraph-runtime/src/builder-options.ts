@@ -6,6 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { validationErrorToGraphQL } from '@threadly/errors';
 import { scopeAuthError } from './viewer-scopes.ts';
+import { cacheHint, cacheTiers } from './cache-control.ts';
 
 /**
  * The Pothos options every subgraph's builder uses. They must be identical across subgraphs: `PageInfo` is a
@@ -24,7 +25,7 @@ export const subgraphBuilderOptions = {
     cursorType: 'String' as const,
     nodeQueryOptions: false as const,
     nodesQueryOptions: false as const,
-    pageInfoTypeOptions: { shareable: true, description: 'Where a page sits in its list, for fetching the next or previous one.' },
+    pageInfoTypeOptions: { shareable: true, directives: cacheHint(cacheTiers.inherit), description: 'Where a page sits in its list, for fetching the next or previous one.' },
     pageInfoFieldOptions: { description: 'Where this page sits in the list.' },
     cursorFieldOptions: { description: 'Pass as `after` (or `before`) to continue from this item.' },
     hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },

@@ -8,3 +8,4 @@ export type { SubgraphDefinition, SubgraphRequest } from './subgraph-definition.
 export { subgraphBuilderOptions } from './builder-options.ts';
 export { viewerAuthScopes, scopedViewer, type ViewerAuthScopes, type ViewerAuthContexts } from './viewer-scopes.ts';
 export { createInternalRoute } from './internal-route.ts';
+export { cacheControlDirective, cacheHint, cacheTiers, restrictCacheHint, type CacheControlDirectives, type CacheHint } from './cache-control.ts';

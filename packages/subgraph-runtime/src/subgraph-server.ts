@@ -1,5 +1,6 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createErrorFormatter } from '@threadly/errors';
@@ -41,6 +42,9 @@ export async function startSubgraphServer<Context extends BaseContext>(
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Each response's policy from the @cacheControl hints it touched, as `Cache-Control`: the gateway merges the
+      // subgraphs' headers into the policy its response cache uses (see gateway/src/plugins/response-cache.ts).
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: true, defaultMaxAge: 0 }),
       // Federated traces (ftv1) are only read by Apollo GraphOS, which this graph does not report to.
       ApolloServerPluginInlineTraceDisabled(),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),

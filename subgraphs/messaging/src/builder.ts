@@ -1,5 +1,5 @@
 import SchemaBuilder from '@pothos/core';
-import { subgraphBuilderOptions, viewerAuthScopes, type ViewerAuthContexts, type ViewerAuthScopes } from '@threadly/subgraph-runtime';
+import { subgraphBuilderOptions, viewerAuthScopes, type ViewerAuthContexts, type ViewerAuthScopes, type CacheControlDirectives } from '@threadly/subgraph-runtime';
 import type { MessagingContext } from './context.ts';
 
 /** The messaging subgraph's Pothos builder. Types live in `schema/`, one per file. */
@@ -7,6 +7,7 @@ export const builder = new SchemaBuilder<{
   Context: MessagingContext;
   AuthScopes: ViewerAuthScopes;
   AuthContexts: ViewerAuthContexts<MessagingContext>;
+  Directives: CacheControlDirectives;
   DefaultFieldNullability: false;
   Scalars: { DateTime: { Input: Date; Output: Date } };
 }>({

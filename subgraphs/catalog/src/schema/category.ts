@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cacheHint, cacheTiers } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { Category } from '../generated/prisma/client.ts';
 
@@ -6,6 +7,7 @@ export const CategoryRef = builder.objectRef<Category>('Category');
 
 CategoryRef.implement({
   description: 'A node of the category tree, e.g. Women › Dresses.',
+  directives: cacheHint(cacheTiers.category),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable identifier (UUID).' }),
     slug: t.exposeString('slug', { description: 'Stable URL name, e.g. `women-dresses`.' }),
@@ -25,6 +27,7 @@ CategoryRef.implement({
     }),
     productCount: t.int({
       description: 'How many ACTIVE products are listed in this category and its sub-categories.',
+      directives: cacheHint(cacheTiers.list),
       resolve: (category, _args, ctx) => ctx.loaders.categoryProductCount.load(category.id),
     }),
   }),
@@ -34,6 +37,7 @@ builder.queryFields((t) => ({
   categories: t.field({
     type: [CategoryRef],
     description: 'The top-level categories, in display order; walk `children` for the rest of the tree.',
+    directives: cacheHint(cacheTiers.list),
     resolve: (_root, _args, ctx) => ctx.categories.roots(),
   }),
   category: t.field({

@@ -1,3 +1,4 @@
+import { cacheControlDirective } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import './scalars.ts';
 import './root.ts';
@@ -11,4 +12,4 @@ import './favorite.ts';
 import './user.ts';
 
 /** The catalog subgraph's schema with federation's `_service` and `_entities`. */
-export const catalogSchema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const catalogSchema = builder.toSubGraphSchema({ directives: [cacheControlDirective], linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

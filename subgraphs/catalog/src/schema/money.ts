@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { cacheHint, cacheTiers } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 
 /** Defined identically in commerce: a shareable value type both subgraphs resolve. */
 export const MoneyRef = builder.objectRef<{ amount: number; currency: string }>('Money').implement({
   shareable: true,
+  directives: cacheHint(cacheTiers.inherit),
   description: 'An amount of money in minor units (cents) of an ISO 4217 currency.',
   fields: (t) => ({
     amount: t.exposeInt('amount', { description: 'Minor units, e.g. 1999 for €19.99.' }),

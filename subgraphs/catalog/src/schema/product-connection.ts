@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { assertPageSize, encodeCursor } from '@threadly/database';
+import { cacheHint, cacheTiers } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { Product } from '../generated/prisma/client.ts';
 import { MAX_PRICE } from './money.ts';
@@ -13,11 +14,12 @@ export const ProductConnection = builder.connectionObject(
     type: ProductRef,
     name: 'ProductConnection',
     description: 'A page of products.',
+    directives: cacheHint(cacheTiers.inherit),
     edgesNullable: false,
     nodeNullable: false,
     edgesField: { description: 'The products of this page, each with its cursor.' },
   },
-  { name: 'ProductEdge', description: 'A product and its position in the list.', nodeField: { description: 'The product.' } },
+  { name: 'ProductEdge', description: 'A product and its position in the list.', directives: cacheHint(cacheTiers.inherit), nodeField: { description: 'The product.' } },
 );
 
 /** Cursor of a product in a list ordered by creation time. */
@@ -56,6 +58,7 @@ builder.queryFields((t) => ({
     {
       type: ProductRef,
       description: 'The shop: ACTIVE products, newest first. Pages hold at most 100 products (20 by default).',
+      directives: cacheHint(cacheTiers.list),
       args: { filter: t.arg({ type: ProductFilterInput }) },
       resolve: (_root, args, ctx) => {
         assertPageSize(args);

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { userText } from '@threadly/user-text';
+import { cacheHint, cacheTiers } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { ProductImage } from '../generated/prisma/client.ts';
 
 export const ProductImageRef = builder.objectRef<ProductImage>('ProductImage').implement({
   description: 'A photo of a listed item.',
+  directives: cacheHint(cacheTiers.inherit),
   fields: (t) => ({
     url: t.exposeString('url', { description: 'HTTPS URL of the image.' }),
     alt: t.exposeString('alt', { description: 'Text alternative for screen readers.' }),

@@ -1,3 +1,4 @@
+import { cacheHint, cacheTiers, restrictCacheHint } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { Product } from '../generated/prisma/client.ts';
 import { CategoryRef } from './category.ts';
@@ -28,6 +29,7 @@ export const ProductConditionEnum = builder.enumType('ProductCondition', {
 
 export const ProductRef = builder.objectRef<Product>('Product').implement({
   description: 'A second-hand item listed for sale.',
+  directives: cacheHint(cacheTiers.entity),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable identifier (UUID).' }),
     title: t.exposeString('title', { description: 'Short headline, 3–120 characters.' }),
@@ -63,6 +65,7 @@ export const ProductRef = builder.objectRef<Product>('Product').implement({
     }),
     isFavorited: t.boolean({
       description: "Whether the viewer favorited the item; false when anonymous.",
+      directives: cacheHint(cacheTiers.viewer),
       resolve: (product, _args, ctx) => ctx.loaders.favoritedByViewer.load(product.id),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the listing was created; the shop is ordered by it.' }),
@@ -77,7 +80,11 @@ export const ProductRef = builder.objectRef<Product>('Product').implement({
 
 builder.asEntity(ProductRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => ctx.products.findReference(id),
+  resolveReference: async ({ id }, ctx, info) => {
+    const product = await ctx.products.findReference(id);
+    if (product && !ctx.products.isPublic(product)) restrictCacheHint(info, cacheTiers.viewer);
+    return product;
+  },
 });
 
 builder.queryFields((t) => ({
@@ -85,6 +92,11 @@ builder.queryFields((t) => ({
     type: ProductRef,
     description: "A product by id; NOT_FOUND when there is none, or when it is a draft or archived and not the viewer's.",
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.products.getVisible(String(id)),
+    resolve: async (_root, { id }, ctx, info) => {
+      const product = await ctx.products.getVisible(String(id));
+      // Only its seller and admins see a draft or archived listing: a cached copy must never reach anyone else.
+      if (!ctx.products.isPublic(product)) restrictCacheHint(info, cacheTiers.viewer);
+      return product;
+    },
   }),
 }));

@@ -1,5 +1,6 @@
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { assertPageSize, encodeCursor } from '@threadly/database';
+import { cacheHint, cacheTiers } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { Product } from '../generated/prisma/client.ts';
 import type { FavoritedProduct } from '../services/favorite.service.ts';
@@ -10,6 +11,7 @@ import { ProductRef, ProductStatusEnum } from './product.ts';
 export const UserRef = builder.externalRef('User', builder.selection<{ id: string }>('id')).implement({
   // Same wording as identity's, so composition has no conflicting descriptions to choose between.
   description: 'A Threadly member: a buyer, a seller, or both.',
+  directives: cacheHint(cacheTiers.entity),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable identifier (UUID), as in identity.' }),
     listings: t.connection(
@@ -17,6 +19,8 @@ export const UserRef = builder.externalRef('User', builder.selection<{ id: strin
         type: ProductRef,
         description:
           "The user's listings, newest first. Others see the ACTIVE ones; the user themself and admins see every status, or only `status`.",
+        // Who asks decides what is listed (drafts for the seller), so the list is per viewer.
+        directives: cacheHint(cacheTiers.viewerList),
         args: { status: t.arg({ type: ProductStatusEnum, description: 'Only listings in this status.' }) },
         resolve: (user, args, ctx) => {
           assertPageSize(args);
@@ -33,6 +37,7 @@ export const UserRef = builder.externalRef('User', builder.selection<{ id: strin
         description:
           'Products the user favorited, most recently favorited first. Private: FORBIDDEN unless the viewer is the user or an admin.',
         authScopes: (user) => ({ self: user.id, admin: true }),
+        directives: cacheHint(cacheTiers.viewerList),
         resolve: (user, args, ctx) => {
           assertPageSize(args);
           return resolveCursorConnection<Promise<FavoritedProduct[]>>(

@@ -39,8 +39,13 @@ export class ProductService {
     return this.viewer !== null && (this.viewer.userId === sellerId || this.viewer.role === 'ADMIN');
   }
 
+  /** Whether everyone may see the listing (not a draft or archived one); what the viewer may not share in a cache. */
+  isPublic(product: Product): boolean {
+    return !PRIVATE_STATUSES.has(product.status);
+  }
+
   canSee(product: Product): boolean {
-    return !PRIVATE_STATUSES.has(product.status) || this.isOwnerOrAdmin(product.sellerId);
+    return this.isPublic(product) || this.isOwnerOrAdmin(product.sellerId);
   }
 
   /** The product if the viewer may see it, else NOT_FOUND (so hidden listings cannot be probed by id). */

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { isUuid } from '@threadly/database';
+import { cacheHint, cacheTiers } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { CartView } from '../services/cart.service.ts';
 import { CartItemType } from './cart-item.ts';
 
 export const CartType = builder.objectRef<CartView>('Cart').implement({
+  directives: cacheHint(cacheTiers.uncached),
   description:
     "The signed-in buyer's cart. Every buyer has exactly one; its id is stable from the first read, even before anything was added.",
   // Only ever handed out to its buyer (the fields below take the viewer's own id); this keeps it that way.

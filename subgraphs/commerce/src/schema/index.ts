@@ -1,3 +1,4 @@
+import { cacheControlDirective } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import './scalars.ts';
 import './root.ts';
@@ -16,4 +17,4 @@ import './checkout.ts';
 import './user.ts';
 
 /** The commerce subgraph's schema with federation's `_service` and `_entities`. */
-export const commerceSchema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const commerceSchema = builder.toSubGraphSchema({ directives: [cacheControlDirective], linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,3 +1,4 @@
+import { cacheHint, cacheTiers } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { Order } from '../generated/prisma/client.ts';
 import { formatOrderNumber } from '../services/order-number.ts';
@@ -14,6 +15,7 @@ const money = (amount: number, order: Order) => ({ amount, currency: order.curre
 
 export const OrderType = builder.objectRef<Order>('Order').implement({
   description: 'A purchase of one or more items from one seller. Only its buyer, its seller and admins can see it.',
+  directives: cacheHint(cacheTiers.uncached),
   // Every way to an order already filters by the same rule (NOT_FOUND or null for others); this holds the line
   // should a new field ever hand out orders without filtering.
   authScopes: (order) => ({ self: [order.buyerId, order.sellerId], admin: true }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userText } from '@threadly/user-text';
+import { cacheHint, cacheTiers } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { User } from '../generated/prisma/client.ts';
 
@@ -14,12 +15,14 @@ export const UserRole = builder.enumType('UserRole', {
 
 export const UserType = builder.objectRef<User>('User').implement({
   description: 'A Threadly member: a buyer, a seller, or both.',
+  directives: cacheHint(cacheTiers.entity),
   fields: (t) => ({
     id: t.exposeID('id'),
     displayName: t.exposeString('displayName', { description: 'Public name shown on listings and in conversations.' }),
     email: t.exposeString('email', {
       nullable: true,
       description: 'Only visible to the user themself and to admins.',
+      directives: cacheHint(cacheTiers.viewer),
       authScopes: (user) => ({ self: user.id, admin: true }),
       // Null rather than an error for everyone else: a profile page asking for it should still render.
       unauthorizedResolver: () => null,
@@ -44,6 +47,7 @@ builder.queryFields((t) => ({
     type: UserType,
     nullable: true,
     description: 'The signed-in user, or null when the request is anonymous.',
+    directives: cacheHint(cacheTiers.viewerList),
     resolve: (_root, _args, ctx) => (ctx.viewer ? ctx.users.findById(ctx.viewer.userId) : null),
   }),
   user: t.field({

@@ -1,6 +1,6 @@
 import { resolveCursorConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { assertPageSize, encodeCursor, planKeyset, type KeysetPage, type KeysetPlan } from '@threadly/database';
-import { scopedViewer } from '@threadly/subgraph-runtime';
+import { cacheHint, cacheTiers, scopedViewer } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { Conversation, Message } from '../generated/prisma/client.ts';
 import type { InboxConversation } from '../services/conversation.service.ts';
@@ -20,6 +20,7 @@ const plan = (page: KeysetPage) => planKeyset(page, 'asc');
 
 ConversationType.implement({
   description: 'A private thread between a buyer and the seller of one product. Only the two of them (and admins) can read it.',
+  directives: cacheHint(cacheTiers.uncached),
   // Every way to a conversation already filters by the same rule (NOT_FOUND or null for others); this holds the
   // line should a new field ever hand out conversations without filtering.
   authScopes: (conversation) => ({ self: participantsOf(conversation), admin: true }),

@@ -1,3 +1,4 @@
+import { cacheControlDirective } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import './scalars.ts';
 import './root.ts';
@@ -7,4 +8,4 @@ import './conversation.ts';
 import './message.ts';
 
 /** The messaging subgraph's schema with federation's `_service` and `_entities`. */
-export const messagingSchema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const messagingSchema = builder.toSubGraphSchema({ directives: [cacheControlDirective], linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,4 +1,4 @@
-import { scopedViewer } from '@threadly/subgraph-runtime';
+import { cacheHint, cacheTiers, scopedViewer } from '@threadly/subgraph-runtime';
 import { userText } from '@threadly/user-text';
 import { builder } from '../builder.ts';
 import type { Message } from '../generated/prisma/client.ts';
@@ -13,6 +13,7 @@ export const MessageType = builder.objectRef<Message>('Message');
 
 MessageType.implement({
   description: 'One message in a conversation.',
+  directives: cacheHint(cacheTiers.uncached),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Unique id (a uuid).' }),
     sender: t.field({ type: UserRef, description: 'Who wrote it: the buyer or the seller.', resolve: (m) => ({ id: m.senderId }) }),
