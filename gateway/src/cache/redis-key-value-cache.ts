@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { throttledErrorLog, type Logger } from '@threadly/logger';
+import type { Logger } from '@threadly/logger';
+import { FailOpenRedis } from '../edge/fail-open-redis.ts';
 
 export interface RedisKeyValueCacheOptions {
   url: string;
@@ -18,49 +18,28 @@ export interface RedisKeyValueCacheOptions {
  * read is a miss and a write is dropped, so requests are still served (from the subgraphs), only slower.
  */
 export class RedisKeyValueCache implements KeyValueCache<string> {
-  private readonly redis: Redis;
+  private readonly connection: FailOpenRedis;
   private readonly keyPrefix: string;
-  private readonly reportFailure: (err: unknown, message: string) => void;
-  private failing = false;
 
   constructor(options: RedisKeyValueCacheOptions) {
     this.keyPrefix = options.keyPrefix ?? 'threadly:response-cache:';
-    this.reportFailure = throttledErrorLog(options.logger, options.errorLogIntervalMs ?? 30_000);
-    this.redis = new Redis(options.url, {
-      // While Redis is down, commands fail at once instead of queueing: no request waits for it to come back.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? 250,
-      connectTimeout: 2_000,
-      // Keep reconnecting in the background (at most every 2 s) so caching resumes by itself.
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-    });
-    this.redis.on('error', (err) => this.failed(err));
-    this.redis.on('ready', () => {
-      if (this.failing) options.logger.info('Redis is reachable again: the response cache is back');
-      this.failing = false;
+    this.connection = new FailOpenRedis({
+      ...options,
+      outageMessage: 'Redis response cache unavailable: answering every request from the subgraphs',
+      recoveryMessage: 'the response cache is back',
     });
   }
 
   /** Resolves once connected or once the first attempt failed, whichever comes first (never rejects). */
   whenConnected(): Promise<void> {
-    if (this.redis.status === 'ready') return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        this.redis.off('ready', done);
-        this.redis.off('error', done);
-        resolve();
-      };
-      this.redis.once('ready', done);
-      this.redis.once('error', done);
-    });
+    return this.connection.whenConnected();
   }
 
   async get(key: string): Promise<string | undefined> {
     try {
-      return (await this.redis.get(this.keyPrefix + key)) ?? undefined;
+      return (await this.connection.redis.get(this.keyPrefix + key)) ?? undefined;
     } catch (err) {
-      this.failed(err);
+      this.connection.failed(err);
       return undefined;
     }
   }
@@ -70,28 +49,23 @@ export class RedisKeyValueCache implements KeyValueCache<string> {
     // A zero or negative TTL means "do not keep it"; Redis would refuse EX 0 anyway.
     if (typeof ttl === 'number' && ttl <= 0) return;
     try {
-      if (typeof ttl === 'number') await this.redis.set(this.keyPrefix + key, value, 'EX', Math.ceil(ttl));
-      else await this.redis.set(this.keyPrefix + key, value);
+      if (typeof ttl === 'number') await this.connection.redis.set(this.keyPrefix + key, value, 'EX', Math.ceil(ttl));
+      else await this.connection.redis.set(this.keyPrefix + key, value);
     } catch (err) {
-      this.failed(err);
+      this.connection.failed(err);
     }
   }
 
   async delete(key: string): Promise<boolean> {
     try {
-      return (await this.redis.del(this.keyPrefix + key)) > 0;
+      return (await this.connection.redis.del(this.keyPrefix + key)) > 0;
     } catch (err) {
-      this.failed(err);
+      this.connection.failed(err);
       return false;
     }
   }
 
   async close(): Promise<void> {
-    this.redis.disconnect();
-  }
-
-  private failed(err: unknown) {
-    this.failing = true;
-    this.reportFailure(err, 'Redis response cache unavailable: answering every request from the subgraphs until it is back');
+    this.connection.close();
   }
 }

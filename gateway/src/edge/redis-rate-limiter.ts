@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { throttledErrorLog, type Logger } from '@threadly/logger';
+import type { Redis } from 'ioredis';
+import type { Logger } from '@threadly/logger';
+import { FailOpenRedis } from './fail-open-redis.ts';
 import type { RateLimitDecision, RateLimiter } from './rate-limiter.ts';
 import { SLIDING_WINDOW_SCRIPT } from './sliding-window-script.ts';
 
@@ -26,44 +27,25 @@ type WithSlidingWindow = Redis & { slidingWindow(key: string, windowMs: number, 
  */
 export class RedisRateLimiter implements RateLimiter {
   readonly windowMs: number;
+  private readonly connection: FailOpenRedis;
   private readonly redis: WithSlidingWindow;
   private readonly keyPrefix: string;
-  private readonly reportFailure: (err: unknown, message: string) => void;
-  private failing = false;
 
   constructor(options: RedisRateLimiterOptions) {
     this.windowMs = options.windowMs;
     this.keyPrefix = options.keyPrefix ?? 'threadly:rate:';
-    this.reportFailure = throttledErrorLog(options.logger, options.errorLogIntervalMs ?? 30_000);
-    this.redis = new Redis(options.url, {
-      // While Redis is down, commands fail at once instead of queueing until it returns: requests are not held.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? 250,
-      connectTimeout: 2_000,
-      // Keep reconnecting in the background (at most every 2 s) so limiting resumes by itself.
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-    }) as WithSlidingWindow;
-    this.redis.defineCommand('slidingWindow', { numberOfKeys: 1, lua: SLIDING_WINDOW_SCRIPT });
-    this.redis.on('error', (err) => this.failed(err));
-    this.redis.on('ready', () => {
-      if (this.failing) options.logger.info('Redis is reachable again: rate limiting is enforced again');
-      this.failing = false;
+    this.connection = new FailOpenRedis({
+      ...options,
+      outageMessage: 'Redis rate limiter unavailable: serving requests WITHOUT rate limits',
+      recoveryMessage: 'rate limiting is enforced again',
     });
+    this.redis = this.connection.redis as WithSlidingWindow;
+    this.redis.defineCommand('slidingWindow', { numberOfKeys: 1, lua: SLIDING_WINDOW_SCRIPT });
   }
 
   /** Resolves once connected or once the first attempt failed, whichever comes first (never rejects). */
   whenConnected(): Promise<void> {
-    if (this.redis.status === 'ready') return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        this.redis.off('ready', done);
-        this.redis.off('error', done);
-        resolve();
-      };
-      this.redis.once('ready', done);
-      this.redis.once('error', done);
-    });
+    return this.connection.whenConnected();
   }
 
   async consume(key: string, limit: number): Promise<RateLimitDecision> {
@@ -71,17 +53,12 @@ export class RedisRateLimiter implements RateLimiter {
       const [allowed, remaining, retryAfterMs] = await this.redis.slidingWindow(this.keyPrefix + key, this.windowMs, limit, randomUUID());
       return { allowed: allowed === 1, remaining, retryAfterMs };
     } catch (err) {
-      this.failed(err);
+      this.connection.failed(err);
       return { allowed: true, remaining: limit, retryAfterMs: 0 };
     }
   }
 
   async close() {
-    this.redis.disconnect();
-  }
-
-  private failed(err: unknown) {
-    this.failing = true;
-    this.reportFailure(err, 'Redis rate limiter unavailable: serving requests WITHOUT rate limits until it is back');
+    this.connection.close();
   }
 }
