@@ -1,4 +1,4 @@
-import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson, type HttpRoute } from '@threadly/http-server';
+import { graphqlErrorBody, type HttpRoute, readBodyOrRefuse, sendJson } from '@threadly/http-server';
 import type { Logger } from '@threadly/logger';
 
 /** The headers a webhook's receiver verifies: Svix's (Clerk) unless the route names others (Stripe's signature). */
@@ -26,13 +26,8 @@ export function createWebhookForwardingRoute({
     method: 'POST',
     path,
     handler: async (req, res) => {
-      let body: Buffer;
-      try {
-        body = await readBody(req, 256_000);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendJson(res, 413, graphqlErrorBody(error.message, 'BAD_REQUEST'));
-        throw error;
-      }
+      const body = await readBodyOrRefuse(req, res, 256_000);
+      if (!body) return;
       const headers = Object.fromEntries(
         forwardedHeaders.flatMap((name) => (typeof req.headers[name] === 'string' ? [[name, req.headers[name] as string]] : [])),
       );

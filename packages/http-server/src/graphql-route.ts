@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { HttpRoute, RequestInfo } from './http-server.ts';
-import { BodyTooLargeError, readBody } from './read-body.ts';
+import { readBodyOrRefuse } from './read-body.ts';
 import { graphqlErrorBody, sendJson } from './send-json.ts';
 
 export interface GraphQLRouteOptions<Context extends BaseContext> {
@@ -41,13 +41,8 @@ export function createGraphQLRoutes<Context extends BaseContext>(
     const headers = headerMapOf(req);
     let body: unknown;
     if (req.method === 'POST') {
-      let raw: Buffer;
-      try {
-        raw = await readBody(req, maxBodyBytes);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendJson(res, 413, graphqlErrorBody(error.message, 'BAD_REQUEST'));
-        throw error;
-      }
+      const raw = await readBodyOrRefuse(req, res, maxBodyBytes);
+      if (!raw) return;
       const contentType = headers.get('content-type') ?? '';
       if (contentType.includes('json') && raw.length > 0) {
         let text: string;

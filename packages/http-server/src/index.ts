@@ -1,4 +1,4 @@
 export { createHttpServer, listen, type HttpRoute, type HttpServerOptions, type RequestHook, type RouteHandler, type RequestInfo } from './http-server.ts';
 export { createGraphQLRoutes, type GraphQLRouteOptions } from './graphql-route.ts';
-export { readBody, BodyTooLargeError } from './read-body.ts';
+export { readBody, readBodyOrRefuse, BodyTooLargeError } from './read-body.ts';
 export { sendJson, graphqlErrorBody } from './send-json.ts';

@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { graphqlErrorBody, sendJson } from './send-json.ts';
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -18,4 +19,18 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * For route handlers: the body, or null after answering 413 (a GraphQL-shaped BAD_REQUEST) when it is over `limit`.
+ * Any other read failure propagates to the server's handler for unexpected errors.
+ */
+export async function readBodyOrRefuse(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
+  try {
+    return await readBody(req, limit);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    sendJson(res, 413, graphqlErrorBody(error.message, 'BAD_REQUEST'));
+    return null;
+  }
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { SERVICE_SIGNATURE_HEADER, verifyServiceRequest } from '@threadly/identity-headers';
-import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson, type HttpRoute } from '@threadly/http-server';
+import { graphqlErrorBody, type HttpRoute, readBodyOrRefuse, sendJson } from '@threadly/http-server';
 
 /**
  * A POST route only other Threadly services may call (gateway → identity, identity → catalog): the body must be
@@ -17,13 +17,9 @@ export function createInternalRoute<Input extends z.ZodType, Result>(options: {
     method: 'POST',
     path: options.path,
     handler: async (req, res) => {
-      let raw: string;
-      try {
-        raw = (await readBody(req, 64_000)).toString('utf8');
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendJson(res, 413, graphqlErrorBody(error.message, 'BAD_REQUEST'));
-        throw error;
-      }
+      const bytes = await readBodyOrRefuse(req, res, 64_000);
+      if (!bytes) return;
+      const raw = bytes.toString('utf8');
       const header = req.headers[SERVICE_SIGNATURE_HEADER];
       if (!verifyServiceRequest(typeof header === 'string' ? header : undefined, { method: 'POST', path: options.path, body: raw }, options.secret)) {
         return sendJson(res, 401, graphqlErrorBody('Internal route: missing or invalid service signature.', 'UNAUTHENTICATED'));

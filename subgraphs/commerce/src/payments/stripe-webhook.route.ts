@@ -1,4 +1,4 @@
-import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson, type HttpRoute } from '@threadly/http-server';
+import { graphqlErrorBody, type HttpRoute, readBodyOrRefuse, sendJson } from '@threadly/http-server';
 import type { Logger } from '@threadly/logger';
 import type Stripe from 'stripe';
 import type { CommercePrisma } from '../database.ts';
@@ -30,13 +30,8 @@ export function createStripeWebhookRoute(options: {
     method: 'POST',
     path: STRIPE_WEBHOOK_PATH,
     handler: async (req, res) => {
-      let body: Buffer;
-      try {
-        body = await readBody(req, MAX_BODY_BYTES);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendJson(res, 413, graphqlErrorBody(error.message, 'BAD_REQUEST'));
-        throw error;
-      }
+      const body = await readBodyOrRefuse(req, res, MAX_BODY_BYTES);
+      if (!body) return;
       const signature = req.headers['stripe-signature'];
       let event: Stripe.Event;
       try {

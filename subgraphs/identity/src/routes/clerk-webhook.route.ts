@@ -1,5 +1,5 @@
 import { verifyWebhook } from '@clerk/backend/webhooks';
-import { BodyTooLargeError, graphqlErrorBody, readBody, sendJson, type HttpRoute } from '@threadly/http-server';
+import { graphqlErrorBody, type HttpRoute, readBodyOrRefuse, sendJson } from '@threadly/http-server';
 import type { Logger } from '@threadly/logger';
 import type { ClerkWebhookService } from '../services/clerk-webhook.service.ts';
 
@@ -25,13 +25,8 @@ export function createClerkWebhookRoute(options: { signingSecret: string; webhoo
     method: 'POST',
     path: CLERK_WEBHOOK_PATH,
     handler: async (req, res, { url }) => {
-      let body: Buffer;
-      try {
-        body = await readBody(req, MAX_BODY_BYTES);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendJson(res, 413, graphqlErrorBody(error.message, 'BAD_REQUEST'));
-        throw error;
-      }
+      const body = await readBodyOrRefuse(req, res, MAX_BODY_BYTES);
+      if (!body) return;
       const headers = new Headers({ 'content-type': 'application/json' });
       for (const name of SVIX_HEADERS) {
         const value = req.headers[name];
