@@ -41,6 +41,10 @@ export function responseCachePlugins(cache: ResponseCache): ApolloServerPlugin<G
     responseCachePlugin<GatewayContext>({
       cache,
       sessionId: async ({ contextValue }) => cacheSessionId(contextValue.principal),
+      // The key is a hash of the variables' JSON: variables nested too deep for JSON.stringify's recursion would throw
+      // there (a 500); such a request is refused by GraphQL's own variable checks, so it is simply not cached.
+      shouldReadFromCache: async ({ request }) => nestingDepthAtMost(request.variables, MAX_CACHED_VARIABLE_DEPTH),
+      shouldWriteToCache: async ({ request }) => nestingDepthAtMost(request.variables, MAX_CACHED_VARIABLE_DEPTH),
       generateCacheKey: (requestContext, keyData) => {
         // The plugin types this hook with a generic context; it is the gateway's own.
         const state = responseCacheStateOf(requestContext.contextValue as GatewayContext);
@@ -113,6 +117,21 @@ function cacheStatus(requestContext: GraphQLRequestContextWillSendResponse<Gatew
   if (body.kind !== 'single' || body.singleResult.errors || !body.singleResult.data || !policy) return 'BYPASS';
   if (policy.scope === 'PRIVATE' && cacheSessionId(requestContext.contextValue.principal) === null) return 'BYPASS';
   return 'MISS';
+}
+
+/** Far deeper than any real operation's variables (the deepest input type is a few levels). */
+const MAX_CACHED_VARIABLE_DEPTH = 32;
+
+/** Whether `value` nests no deeper than `max` levels; walked with a stack, since JSON can nest thousands deep. */
+function nestingDepthAtMost(value: unknown, max: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= max) return false;
+    for (const inner of Object.values(item)) pending.push([inner, depth + 1]);
+  }
+  return true;
 }
 
 /** The plugin's own key (sha-256 of the key data's JSON), so entries keep the `fqc:<sha>` keys they always had. */
