@@ -27,23 +27,29 @@ export function createPageLoader<Filter>(
   const batchKey = (key: PageKey<Filter>) => JSON.stringify([key.plan, key.filter]);
   return new DataLoader<PageKey<Filter>, PagedRow[], string>(
     async (keys) => {
-      const batches = new Map<string, PageKey<Filter>[]>();
-      for (const key of keys) batches.set(batchKey(key), [...(batches.get(batchKey(key)) ?? []), key]);
+      const batches = groupBy(keys, batchKey);
       const pages = new Map<string, PagedRow[]>();
       await Promise.all(
         [...batches.entries()].map(async ([batch, batchKeys]) => {
           const parentIds = batchKeys.map((key) => key.parentId).filter(isUuid);
           const rows = parentIds.length > 0 ? await fetchPages(parentIds, batchKeys[0]!.plan, batchKeys[0]!.filter) : [];
-          for (const row of rows) {
-            const page = `${row.parentId}:${batch}`;
-            pages.set(page, [...(pages.get(page) ?? []), row]);
-          }
+          for (const [parentId, page] of groupBy(rows, (row) => row.parentId)) pages.set(`${parentId}:${batch}`, page);
         }),
       );
       return keys.map((key) => pages.get(`${key.parentId}:${batchKey(key)}`) ?? []);
     },
     { cacheKeyFn: (key) => `${key.parentId}:${batchKey(key)}` },
   );
+}
+
+function groupBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
 }
 
 /** Where `keysetWindowQuery` reads a list from; identifiers are the code's own, never a client's. */
