@@ -19,3 +19,4 @@ export {
   type Comparison,
   type SortOrder,
 } from './keyset-pagination.ts';
+export { createPageLoader, keysetWindowQuery, type KeysetWindowSource, type PageKey, type PagedRow } from './page-loader.ts';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { isUuid } from '@threadly/database';
-import type { CatalogPrisma } from '../database.ts';
+import { createPageLoader, isUuid, keysetWindowQuery, type PagedRow } from '@threadly/database';
+import { CATALOG_DB_SCHEMA, type CatalogPrisma } from '../database.ts';
+import type { ProductStatus } from '../generated/prisma/client.ts';
 
 /** How many users favorited each product: one `GROUP BY` for the whole list. */
 export const createFavoriteCountLoader = (prisma: CatalogPrisma) =>
@@ -22,3 +23,26 @@ export const createFavoritedByViewerLoader = (prisma: CatalogPrisma, userId: str
     const favorited = new Set(rows.map((row) => row.productId));
     return productIds.map((id) => favorited.has(id));
   });
+
+/**
+ * A page of each user's favorites whose product is in one of `statuses`, most recently favorited first; the row's id
+ * is the product's and its `at` when it was favorited. One statement per page asked, however many users.
+ */
+export const createFavoritesByUserLoader = (prisma: CatalogPrisma) =>
+  createPageLoader<ProductStatus[]>((userIds, plan, statuses) =>
+    prisma.$queryRawUnsafe<PagedRow[]>(
+      ...keysetWindowQuery(
+        {
+          table: `"${CATALOG_DB_SCHEMA}"."Favorite"`,
+          parent: 'userId',
+          at: 'createdAt',
+          id: 'productId',
+          where: (param) => [
+            `EXISTS (SELECT 1 FROM "${CATALOG_DB_SCHEMA}"."Product" AS p WHERE p."id" = t."productId" AND p."status"::text = ANY(${param(statuses)}::text[]))`,
+          ],
+        },
+        userIds,
+        plan,
+      ),
+    ),
+  );

@@ -1,7 +1,7 @@
 import type { CatalogPrisma } from '../database.ts';
 import { createCategoryByIdLoader, createCategoryChildrenLoader, createCategoryProductCountLoader } from './category.loader.ts';
-import { createFavoriteCountLoader, createFavoritedByViewerLoader } from './favorite.loader.ts';
-import { createProductByIdLoader, createProductImagesLoader } from './product.loader.ts';
+import { createFavoriteCountLoader, createFavoritedByViewerLoader, createFavoritesByUserLoader } from './favorite.loader.ts';
+import { createListingsBySellerLoader, createProductByIdLoader, createProductImagesLoader } from './product.loader.ts';
 
 /**
  * Created per request, so a cached row never outlives the request that loaded it. `viewerId` scopes the
@@ -13,8 +13,10 @@ export const createCatalogLoaders = (prisma: CatalogPrisma, viewerId: string | n
   categoryProductCount: createCategoryProductCountLoader(prisma),
   productById: createProductByIdLoader(prisma),
   productImages: createProductImagesLoader(prisma),
+  listingsBySeller: createListingsBySellerLoader(prisma),
   favoriteCount: createFavoriteCountLoader(prisma),
   favoritedByViewer: createFavoritedByViewerLoader(prisma, viewerId),
+  favoritesByUser: createFavoritesByUserLoader(prisma),
 });
 
 export type CatalogLoaders = ReturnType<typeof createCatalogLoaders>;

@@ -1,5 +1,5 @@
 import { domainError } from '@threadly/errors';
-import { compare, isUuid, planKeyset, type KeysetPage } from '@threadly/database';
+import { isUuid, planKeyset, type KeysetPage } from '@threadly/database';
 import type { CatalogPrisma } from '../database.ts';
 import type { Product, ProductStatus } from '../generated/prisma/client.ts';
 import type { CatalogLoaders } from '../loaders/index.ts';
@@ -47,23 +47,11 @@ export class FavoriteService {
    */
   async listForUser(userId: string, page: KeysetPage): Promise<FavoritedProduct[]> {
     if (!isUuid(userId)) return [];
-    const { bounds, order, take } = planKeyset(page);
-    const favorites = await this.prisma.favorite.findMany({
-      where: {
-        userId,
-        product: { status: { in: LISTED } },
-        AND: bounds.map((bound) => ({
-          OR: [{ createdAt: compare(bound.op, bound.at) }, { createdAt: bound.at, productId: compare(bound.idOp, bound.id) }],
-        })),
-      },
-      orderBy: [{ createdAt: order.at }, { productId: order.id }],
-      include: { product: true },
-      take,
-    });
-    return favorites.map(({ product, createdAt }) => {
-      this.loaders.productById.prime(product.id, product);
-      return { ...product, favoritedAt: createdAt };
-    });
+    // Through a loader: the favorites of every user in a list (an admin's view) share one statement.
+    const rows = await this.loaders.favoritesByUser.load({ parentId: userId, plan: planKeyset(page), filter: LISTED });
+    const products = await this.products.byIds(rows.map((row) => row.id));
+    const favoritedAt = new Map(rows.map((row) => [row.id, row.at]));
+    return products.map((product) => ({ ...product, favoritedAt: favoritedAt.get(product.id)! }));
   }
 
   private forget(productId: string) {

@@ -89,11 +89,19 @@ export class ProductService {
    * A seller's listings, newest first. Others see only ACTIVE ones; the seller and admins see every status,
    * or just `status` when given.
    */
-  listBySeller(sellerId: string, status: ProductStatus | null | undefined, page: KeysetPage): Promise<Product[]> {
-    if (!isUuid(sellerId)) return Promise.resolve([]);
-    if (!this.isOwnerOrAdmin(sellerId) && status && status !== 'ACTIVE') return Promise.resolve([]);
+  async listBySeller(sellerId: string, status: ProductStatus | null | undefined, page: KeysetPage): Promise<Product[]> {
+    if (!isUuid(sellerId)) return [];
+    if (!this.isOwnerOrAdmin(sellerId) && status && status !== 'ACTIVE') return [];
     const visible = this.isOwnerOrAdmin(sellerId) ? status : 'ACTIVE';
-    return this.page({ sellerId, ...(visible ? { status: visible } : {}) }, page);
+    // Through a loader: every seller of a list (each listed product's seller) shares one statement.
+    const rows = await this.loaders.listingsBySeller.load({ parentId: sellerId, plan: planKeyset(page), filter: visible ?? null });
+    return this.byIds(rows.map((row) => row.id));
+  }
+
+  /** The products of `ids` that still exist, in that order (a page read a moment ago may have lost one since). */
+  async byIds(ids: string[]): Promise<Product[]> {
+    const products = await this.loaders.productById.loadMany(ids);
+    return products.filter((product): product is Product => product !== null && !(product instanceof Error));
   }
 
   private async page(where: Prisma.ProductWhereInput, page: KeysetPage): Promise<Product[]> {

@@ -1,5 +1,5 @@
-import { createByIdLoader, createGroupLoader } from '@threadly/database';
-import type { CommercePrisma } from '../database.ts';
+import { createByIdLoader, createGroupLoader, createPageLoader, keysetWindowQuery, type PagedRow } from '@threadly/database';
+import { COMMERCE_DB_SCHEMA, type CommercePrisma } from '../database.ts';
 
 export const createOrderByIdLoader = (prisma: CommercePrisma) =>
   createByIdLoader((ids) => prisma.order.findMany({ where: { id: { in: ids } } }));
@@ -20,4 +20,12 @@ export const createOrderTimelineByOrderIdLoader = (prisma: CommercePrisma) =>
         orderBy: [{ orderId: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
       }),
     (change) => change.orderId,
+  );
+
+/** A page of the orders each buyer bought, newest first: one statement per page asked, however many buyers. */
+export const createOrdersByBuyerLoader = (prisma: CommercePrisma) =>
+  createPageLoader<null>((buyerIds, plan) =>
+    prisma.$queryRawUnsafe<PagedRow[]>(
+      ...keysetWindowQuery({ table: `"${COMMERCE_DB_SCHEMA}"."Order"`, parent: 'buyerId', at: 'createdAt', id: 'id' }, buyerIds, plan),
+    ),
   );

@@ -1,6 +1,6 @@
 import type { MessagingPrisma } from '../database.ts';
-import { createConversationByIdLoader } from './conversation.loader.ts';
-import { createLastMessageLoader, createUnreadCountLoader } from './message.loader.ts';
+import { createConversationByIdLoader, createInboxByUserLoader } from './conversation.loader.ts';
+import { createLastMessageLoader, createMessageByIdLoader, createMessagesByConversationLoader, createUnreadCountLoader } from './message.loader.ts';
 
 /**
  * Created per request, so a cached row never outlives the request that loaded it. Unread counts are the
@@ -8,6 +8,9 @@ import { createLastMessageLoader, createUnreadCountLoader } from './message.load
  */
 export const createMessagingLoaders = (prisma: MessagingPrisma, viewerId: string | null) => ({
   conversationById: createConversationByIdLoader(prisma),
+  inboxByUser: createInboxByUserLoader(prisma),
+  messageById: createMessageByIdLoader(prisma),
+  messagesByConversation: createMessagesByConversationLoader(prisma),
   lastMessageByConversation: createLastMessageLoader(prisma),
   unreadCountByConversation: createUnreadCountLoader(prisma, viewerId),
 });

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { isUuid } from '@threadly/database';
+import { createByIdLoader, createPageLoader, isUuid, keysetWindowQuery, type PagedRow } from '@threadly/database';
 import { MESSAGING_DB_SCHEMA, type MessagingPrisma } from '../database.ts';
 import { Prisma, type Message } from '../generated/prisma/client.ts';
 
@@ -45,3 +45,14 @@ export const createUnreadCountLoader = (prisma: MessagingPrisma, viewerId: strin
     const byConversation = new Map(rows.map((row) => [row.conversationId, row.unread]));
     return conversationIds.map((id) => byConversation.get(id) ?? 0);
   });
+
+export const createMessageByIdLoader = (prisma: MessagingPrisma) =>
+  createByIdLoader((ids) => prisma.message.findMany({ where: { id: { in: ids } } }));
+
+/** A page of each conversation's messages, newest first: one statement per page asked, however many conversations. */
+export const createMessagesByConversationLoader = (prisma: MessagingPrisma) =>
+  createPageLoader<null>((conversationIds, plan) =>
+    prisma.$queryRawUnsafe<PagedRow[]>(
+      ...keysetWindowQuery({ table: `"${MESSAGING_DB_SCHEMA}"."Message"`, parent: 'conversationId', at: 'createdAt', id: 'id' }, conversationIds, plan),
+    ),
+  );

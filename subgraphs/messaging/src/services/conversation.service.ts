@@ -1,4 +1,4 @@
-import { compare, isUuid, type KeysetPlan } from '@threadly/database';
+import { isUuid, type KeysetPlan } from '@threadly/database';
 import { badUserInput, notFound } from '@threadly/errors';
 import type { OutboxSignal } from '@threadly/events';
 import type { Viewer } from '@threadly/identity-headers';
@@ -40,24 +40,16 @@ export class ConversationService {
 
   /**
    * A page of `userId`'s inbox, most recent activity first, read from the (userId, updatedAt DESC, conversationId)
-   * index of participant rows; the conversations come in the same statement and are primed into the loader.
+   * index of participant rows; the conversations then come from the by-id loader, one statement for all inboxes.
    */
   async listInbox(userId: string, page: KeysetPlan): Promise<InboxConversation[]> {
     if (!isUuid(userId)) return [];
-    const rows = await this.prisma.conversationParticipant.findMany({
-      where: {
-        userId,
-        AND: page.bounds.map((bound) => ({
-          OR: [{ updatedAt: compare(bound.op, bound.at) }, { updatedAt: bound.at, conversationId: compare(bound.idOp, bound.id) }],
-        })),
-      },
-      orderBy: [{ updatedAt: page.order.at }, { conversationId: page.order.id }],
-      take: page.take,
-      include: { conversation: true },
-    });
-    return rows.map(({ conversation, updatedAt }) => {
-      this.loaders.conversationById.prime(conversation.id, conversation);
-      return { ...conversation, inboxUpdatedAt: updatedAt };
+    // Through a loader: the inboxes of every user in a list (an admin's view) share one statement.
+    const rows = await this.loaders.inboxByUser.load({ parentId: userId, plan: page, filter: null });
+    const conversations = await this.loaders.conversationById.loadMany(rows.map((row) => row.id));
+    return rows.flatMap((row, index) => {
+      const conversation = conversations[index];
+      return conversation && !(conversation instanceof Error) ? [{ ...conversation, inboxUpdatedAt: row.at }] : [];
     });
   }
 

@@ -1,4 +1,4 @@
-import { compare, type KeysetPlan } from '@threadly/database';
+import type { KeysetPlan } from '@threadly/database';
 import { notFound } from '@threadly/errors';
 import type { OutboxSignal } from '@threadly/events';
 import type { MessagingPrisma } from '../database.ts';
@@ -21,17 +21,11 @@ export class MessageService {
    * A page of the conversation's messages, newest first, from the (conversationId, createdAt DESC, id) index.
    * The caller has already checked that the viewer may read `conversation`.
    */
-  listForConversation(conversation: Conversation, page: KeysetPlan): Promise<Message[]> {
-    return this.prisma.message.findMany({
-      where: {
-        conversationId: conversation.id,
-        AND: page.bounds.map((bound) => ({
-          OR: [{ createdAt: compare(bound.op, bound.at) }, { createdAt: bound.at, id: compare(bound.idOp, bound.id) }],
-        })),
-      },
-      orderBy: [{ createdAt: page.order.at }, { id: page.order.id }],
-      take: page.take,
-    });
+  async listForConversation(conversation: Conversation, page: KeysetPlan): Promise<Message[]> {
+    // Through a loader: the messages of every conversation in a list (an inbox) share one statement.
+    const rows = await this.loaders.messagesByConversation.load({ parentId: conversation.id, plan: page, filter: null });
+    const messages = await this.loaders.messageById.loadMany(rows.map((row) => row.id));
+    return messages.filter((message): message is Message => message !== null && !(message instanceof Error));
   }
 
   /** Sends `body` (already sanitised and bounded) as `senderId`, a participant; announced as `message.sent`. */
