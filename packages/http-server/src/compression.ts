@@ -26,7 +26,7 @@ export function negotiateContentCoding(acceptEncoding: string | string[] | undef
   const weights = new Map<string, number>();
   for (const part of (Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding).split(',')) {
     const [coding = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+    const q = params.map((param) => /^\s*q=(.*)$/.exec(param)?.[1]?.trim()).find((value) => value !== undefined);
     const weight = q === undefined ? 1 : Number(q);
     if (coding) weights.set(coding.trim(), Number.isFinite(weight) ? weight : 0);
   }
