@@ -17,6 +17,14 @@ import { disableApolloUsageTelemetry } from './env.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import { createWebhookForwardingRoute, STRIPE_WEBHOOK_HEADERS } from './webhook-forwarding.ts';
 import type { SubgraphUrls } from './subgraph-urls.ts';
+import type { Registry } from 'prom-client';
+import type { HotPathOptions } from './hot-path-env.ts';
+import { registerCacheMetrics } from './metrics/cache-metrics.ts';
+import { createMetricsRegistry } from './metrics/metrics-registry.ts';
+import { createMetricsRoute, renderRegistry, type RenderMetrics } from './metrics/metrics-route.ts';
+import { registerSubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
+import { createOperationCaches, DEFAULT_OPERATION_CACHE_SIZES } from './operation-cache/operation-caches.ts';
+import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH_OPTIONS } from './subgraph-fetch/subgraph-fetchers.ts';
 
 export interface GatewayServerOptions {
   /** Who each request comes from (Clerk sign-in, `createClerkAuthenticate`); defaults to everyone anonymous. */
@@ -36,6 +44,12 @@ export interface GatewayServerOptions {
    * subgraphs' events); absent: no response cache.
    */
   responseCache?: ResponseCache;
+  /** Cache sizes, subgraph connections and dedupe, compression threshold (`hotPathOptionsFromEnv`); defaults as documented. */
+  hotPath?: HotPathOptions;
+  /** Where the gateway's metrics are registered; defaults to a registry of its own. */
+  metrics?: Registry;
+  /** What `GET /metrics` answers; defaults to `metrics` rendered (under node:cluster: every worker's, summed). */
+  renderMetrics?: RenderMetrics;
   supergraphSdl: string;
   subgraphUrls: SubgraphUrls;
   identitySecret: string;
@@ -49,8 +63,16 @@ export interface GatewayServerOptions {
 export interface GatewayServer {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   url: string;
+  /** This process's metrics (what a cluster worker reports to the primary). */
+  metrics: Registry;
   stop(): Promise<void>;
 }
+
+const DEFAULT_HOT_PATH: HotPathOptions = {
+  operationCaches: DEFAULT_OPERATION_CACHE_SIZES,
+  subgraphFetch: DEFAULT_SUBGRAPH_FETCH_OPTIONS,
+  compressionMinBytes: 1024,
+};
 
 /** The public entry point: the composed supergraph over HTTP, plus `/health` and `/ready`. */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
@@ -60,14 +82,20 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     beforeRoutes: corsHook(options.corsOrigins ?? []),
   });
   const operationLimits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
+  const hotPath = options.hotPath ?? DEFAULT_HOT_PATH;
+  const metrics = options.metrics ?? createMetricsRegistry();
+  const { documentStore, queryPlanCache } = createOperationCaches(hotPath.operationCaches, registerCacheMetrics(metrics));
+  const fetchers = createSubgraphFetchers(hotPath.subgraphFetch, registerSubgraphFetchMetrics(metrics));
   disableApolloUsageTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    queryPlannerConfig: { cache: queryPlanCache },
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(subgraphUrls[name as keyof SubgraphUrls] ?? url ?? '', options.identitySecret),
+      new SubgraphDataSource(subgraphUrls[name as keyof SubgraphUrls] ?? url ?? '', options.identitySecret, fetchers.fetcherFor(name)),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    documentStore,
     formatError: createErrorFormatter({ production, logUnexpected: (err) => logger.error({ err }, 'request failure') }),
     includeStacktraceInErrorResponses: !production,
     introspection: !production,
@@ -88,6 +116,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   routes.push(
     ...createGraphQLRoutes(apollo, {
       maxBodyBytes: options.maxBodyBytes,
+      compression: { minBytes: hotPath.compressionMinBytes },
       context: createRequestContextFactory(
         options.authenticate ?? (async (_req, ip) => ({ kind: 'anonymous', ip })),
         options.enforceRateLimit ?? (async () => undefined),
@@ -101,6 +130,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       headers: STRIPE_WEBHOOK_HEADERS,
       logger,
     }),
+    createMetricsRoute(options.renderMetrics ?? renderRegistry(metrics)),
     { method: 'GET', path: '/health', handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
     {
       method: 'GET',
@@ -113,5 +143,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
   );
   const base = await listen(server, options.port, options.host);
-  return { url: `${base}/graphql`, stop: () => apollo.stop() };
+  return {
+    url: `${base}/graphql`,
+    metrics,
+    stop: async () => {
+      await apollo.stop();
+      await fetchers.close();
+    },
+  };
 }

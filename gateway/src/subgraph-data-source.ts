@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { REQUEST_ID_HEADER, VIEWER_HEADER, signViewer } from '@threadly/identity-headers';
 import { recordSubgraphCacheTags } from './cache/request-cache-state.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -6,13 +7,16 @@ import type { GatewayContext } from './gateway-context.ts';
 /**
  * Every subgraph fetch carries the request id (for correlating logs) and, when someone is signed in, the
  * viewer signed with the shared secret: the subgraphs trust that header and nothing else the client sent.
+ * `fetcher` is how it reaches the subgraph (subgraph-fetch/: keep-alive pools, in-flight dedupe); without one,
+ * Apollo's default.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
     private readonly identitySecret: string,
+    fetcher?: Fetcher,
   ) {
-    super({ url });
+    super(fetcher ? { url, fetcher } : { url });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {

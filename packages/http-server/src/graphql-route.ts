@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { endCompressible, type CompressionOptions } from './compression.ts';
 import type { HttpRoute, RequestInfo } from './http-server.ts';
 import { readBodyOrRefuse } from './read-body.ts';
 import { graphqlErrorBody, sendJson } from './send-json.ts';
@@ -8,6 +9,12 @@ export interface GraphQLRouteOptions<Context extends BaseContext> {
   path?: string;
   maxBodyBytes?: number;
   context: (req: IncomingMessage, info: RequestInfo) => Promise<Context>;
+  /**
+   * Compress responses for clients that ask (Accept-Encoding br or gzip); absent: never. The gateway sets it for its
+   * clients; subgraphs leave it off, since their only client is the gateway on loopback, where compressing costs CPU
+   * on both ends and saves nothing.
+   */
+  compression?: CompressionOptions;
 }
 
 function headerMapOf(req: IncomingMessage): HeaderMap {
@@ -35,7 +42,7 @@ function isUtf8QueryString(search: string): boolean {
 /** GET and POST routes that hand requests to Apollo Server, as Apollo's guide to custom integrations does. */
 export function createGraphQLRoutes<Context extends BaseContext>(
   apollo: ApolloServer<Context>,
-  { path = '/graphql', maxBodyBytes = 1_000_000, context }: GraphQLRouteOptions<Context>,
+  { path = '/graphql', maxBodyBytes = 1_000_000, context, compression }: GraphQLRouteOptions<Context>,
 ): HttpRoute[] {
   const handler = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
     const headers = headerMapOf(req);
@@ -67,7 +74,8 @@ export function createGraphQLRoutes<Context extends BaseContext>(
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      if (compression) await endCompressible(req, res, response.body.string, compression);
+      else res.end(response.body.string);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);

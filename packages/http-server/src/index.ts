@@ -2,3 +2,4 @@ export { createHttpServer, listen, type HttpRoute, type HttpServerOptions, type 
 export { createGraphQLRoutes, type GraphQLRouteOptions } from './graphql-route.ts';
 export { readBody, readBodyOrRefuse, BodyTooLargeError } from './read-body.ts';
 export { sendJson, graphqlErrorBody } from './send-json.ts';
+export { endCompressible, negotiateContentCoding, type CompressionOptions, type ContentCoding } from './compression.ts';

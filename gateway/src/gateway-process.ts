@@ -1,0 +1,71 @@
+import { createRedisStreamTransport } from '@threadly/events';
+import { createLogger, type Logger } from '@threadly/logger';
+import { createGatewayAuthenticate } from './auth/gateway-authenticate.ts';
+import { clerkSessionOptionsFromEnv } from './auth/clerk-env.ts';
+import { startResponseCache } from './cache/start-response-cache.ts';
+import { answerMetricsSnapshots, renderClusterMetrics } from './metrics/cluster-metrics.ts';
+import { createMetricsRegistry } from './metrics/metrics-registry.ts';
+import { edgeOptionsFromEnv } from './edge/edge-env.ts';
+import { createGatewayRateLimit } from './edge/gateway-rate-limit.ts';
+import type { GatewayEnv } from './env.ts';
+import { startGatewayServer } from './gateway-server.ts';
+import { hotPathOptionsFromEnv } from './hot-path-env.ts';
+import { subgraphUrlsFromEnv } from './subgraph-urls.ts';
+import { readSupergraphSdl } from './supergraph-sdl.ts';
+
+/**
+ * One gateway process serving HTTP: the whole gateway when it runs alone, or one node:cluster worker (`clustered`),
+ * whose `/metrics` then reports the whole cluster. Stops gracefully on SIGTERM/SIGINT: no new connections,
+ * requests in flight answered, then Redis connections closed.
+ */
+export async function runGatewayProcess(env: GatewayEnv, logger: Logger, { clustered }: { clustered: boolean }) {
+  const edge = edgeOptionsFromEnv(env);
+  const rateLimit = await createGatewayRateLimit({ redisUrl: edge.redisUrl, limits: edge.rateLimits, logger });
+  // The cache is only as correct as its purges: they come from the subgraphs' events, which reach a standalone
+  // gateway through Redis Streams only. Without REDIS_URL it would serve changed listings for up to their maxAge.
+  // Under node:cluster every worker's purger joins the same consumer group: each event purges the shared cache once.
+  if (env.RESPONSE_CACHE_ENABLED && !edge.redisUrl) logger.warn("response cache off: it needs REDIS_URL to hear the subgraphs' change events");
+  const cacheEvents =
+    env.RESPONSE_CACHE_ENABLED && edge.redisUrl ? createRedisStreamTransport({ url: edge.redisUrl, logger: createLogger('events', env.LOG_LEVEL) }) : undefined;
+  const responseCache = cacheEvents ? await startResponseCache({ redisUrl: edge.redisUrl, events: cacheEvents, logger }) : undefined;
+  const metrics = createMetricsRegistry({ processMetrics: true });
+  if (clustered) answerMetricsSnapshots(metrics);
+  const gateway = await startGatewayServer({
+    supergraphSdl: readSupergraphSdl(),
+    subgraphUrls: subgraphUrlsFromEnv(env),
+    identitySecret: env.IDENTITY_HEADER_SECRET,
+    production: env.NODE_ENV === 'production',
+    authenticate: createGatewayAuthenticate({
+      session: clerkSessionOptionsFromEnv(env),
+      identityUrl: env.IDENTITY_URL,
+      identitySecret: env.IDENTITY_HEADER_SECRET,
+      logger,
+    }),
+    enforceRateLimit: rateLimit.enforce,
+    responseCache: responseCache?.store.cache,
+    operationLimits: edge.operationLimits,
+    corsOrigins: edge.corsOrigins,
+    trustedProxyHops: edge.trustedProxyHops,
+    hotPath: hotPathOptionsFromEnv(env),
+    metrics,
+    renderMetrics: clustered ? renderClusterMetrics() : undefined,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    port: env.GATEWAY_PORT,
+    host: env.GATEWAY_HOST,
+    logger,
+  });
+  logger.info({ url: gateway.url }, 'gateway ready');
+  let stopping = false;
+  const stop = async (signal: string) => {
+    // Ctrl-C signals the primary and every worker at once, and the primary then asks the workers too.
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await gateway.stop();
+    await rateLimit.close();
+    await responseCache?.stop();
+    await cacheEvents?.close();
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
+}

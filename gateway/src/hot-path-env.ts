@@ -1,0 +1,34 @@
+import { booleanString } from '@threadly/config';
+import { z } from 'zod';
+import type { OperationCacheSizes } from './operation-cache/operation-caches.ts';
+import type { SubgraphFetchOptions } from './subgraph-fetch/subgraph-fetchers.ts';
+
+const whole = (fallback: number, min: number, max: number) =>
+  z.coerce.number({ message: 'expected a whole number' }).int().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`).default(fallback);
+
+/** The gateway's hot-path variables; spread into the gateway's env shape. Defaults are in the README. */
+export const hotPathEnvShape = {
+  /** Worker processes (node:cluster); unset: one per core the process may use (os.availableParallelism()). */
+  GATEWAY_WORKERS: whole(1, 1, 256).optional(),
+  DOCUMENT_CACHE_MB: whole(30, 1, 4096),
+  QUERY_PLAN_CACHE_MB: whole(30, 1, 4096),
+  /** Kept-alive sockets from each worker to each subgraph. */
+  SUBGRAPH_CONNECTIONS: whole(32, 1, 1024),
+  SUBGRAPH_DEDUPE: booleanString.default(true),
+  /** Responses at least this large are compressed for clients that accept gzip or br. */
+  COMPRESSION_MIN_BYTES: whole(1024, 0, 100_000_000),
+};
+
+type HotPathEnv = z.infer<z.ZodObject<typeof hotPathEnvShape>>;
+
+export interface HotPathOptions {
+  operationCaches: OperationCacheSizes;
+  subgraphFetch: SubgraphFetchOptions;
+  compressionMinBytes: number;
+}
+
+export const hotPathOptionsFromEnv = (env: HotPathEnv): HotPathOptions => ({
+  operationCaches: { documentCacheMb: env.DOCUMENT_CACHE_MB, queryPlanCacheMb: env.QUERY_PLAN_CACHE_MB },
+  subgraphFetch: { connectionsPerSubgraph: env.SUBGRAPH_CONNECTIONS, dedupeInflight: env.SUBGRAPH_DEDUPE },
+  compressionMinBytes: env.COMPRESSION_MIN_BYTES,
+});
