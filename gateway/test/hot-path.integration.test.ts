@@ -11,7 +11,8 @@ const LISTING = '{ products(first: 20) { edges { node { id title price { amount 
 
 let supergraph: TestSupergraph;
 beforeAll(async () => {
-  supergraph = await startTestSupergraph();
+  // Without the response cache: a response-cache hit is never planned, and these tests are about what a miss costs.
+  supergraph = await startTestSupergraph({ responseCache: false });
 });
 afterAll(() => supergraph?.close());
 
