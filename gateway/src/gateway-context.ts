@@ -1,4 +1,5 @@
 import type { Viewer } from '@threadly/identity-headers';
+import type { ResponseCacheRequestState } from './cache/request-cache-state.ts';
 
 /** Who a request comes from, as far as the gateway could establish it. */
 export type Principal =
@@ -13,4 +14,6 @@ export interface GatewayContext {
   principal: Principal;
   /** The signed-in user, or null; what subgraphs receive in the signed viewer header. */
   viewer: Viewer | null;
+  /** Entity tags and invalidation sequence for the response cache, created on first use (cache/request-cache-state.ts). */
+  responseCache?: ResponseCacheRequestState;
 }

@@ -1,12 +1,12 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { createErrorFormatter } from '@threadly/errors';
 import { createGraphQLRoutes, createHttpServer, listen, sendJson, type HttpRoute } from '@threadly/http-server';
 import type { Logger } from '@threadly/logger';
 import { corsHook } from './edge/cors-hook.ts';
 import { DEFAULT_OPERATION_LIMITS, operationLimitRules, type OperationLimits } from './edge/operation-limits.ts';
+import type { ResponseCache } from './cache/response-cache-store.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createGatewayPlugins } from './plugins/index.ts';
 import { createClientIpResolver } from './edge/client-ip.ts';
@@ -31,8 +31,11 @@ export interface GatewayServerOptions {
   validationRules?: ValidationRule[];
   /** Browser origins allowed cross-origin (CORS, with credentials); defaults to none. */
   corsOrigins?: readonly string[];
-  /** Caches whole query responses by the subgraphs' cache hints (`createResponseCacheStore`); absent: no response cache. */
-  responseCache?: KeyValueCache<string>;
+  /**
+   * Caches whole query responses by the subgraphs' cache hints (`startResponseCache`, whose purger must consume the
+   * subgraphs' events); absent: no response cache.
+   */
+  responseCache?: ResponseCache;
   supergraphSdl: string;
   subgraphUrls: SubgraphUrls;
   identitySecret: string;

@@ -1,7 +1,8 @@
 import { loadConfigOrExit } from '@threadly/config';
+import { createRedisStreamTransport } from '@threadly/events';
 import { createLogger } from '@threadly/logger';
 import { createGatewayAuthenticate } from './auth/gateway-authenticate.ts';
-import { createResponseCacheStore } from './cache/response-cache-store.ts';
+import { startResponseCache } from './cache/start-response-cache.ts';
 import { clerkSessionOptionsFromEnv } from './auth/clerk-env.ts';
 import { edgeOptionsFromEnv } from './edge/edge-env.ts';
 import { createGatewayRateLimit } from './edge/gateway-rate-limit.ts';
@@ -14,7 +15,11 @@ const env = loadConfigOrExit(() => loadGatewayEnv());
 const logger = createLogger('gateway', env.LOG_LEVEL);
 const edge = edgeOptionsFromEnv(env);
 const rateLimit = await createGatewayRateLimit({ redisUrl: edge.redisUrl, limits: edge.rateLimits, logger });
-const responseCache = env.RESPONSE_CACHE_ENABLED ? await createResponseCacheStore({ redisUrl: edge.redisUrl, logger }) : undefined;
+// The cache is only as correct as its purges: they come from the subgraphs' events, which reach a standalone
+// gateway through Redis Streams only. Without REDIS_URL it would serve changed listings for up to their maxAge.
+if (env.RESPONSE_CACHE_ENABLED && !edge.redisUrl) logger.warn('response cache off: it needs REDIS_URL to hear the subgraphs\' change events');
+const cacheEvents = env.RESPONSE_CACHE_ENABLED && edge.redisUrl ? createRedisStreamTransport({ url: edge.redisUrl, logger: createLogger('events', env.LOG_LEVEL) }) : undefined;
+const responseCache = cacheEvents ? await startResponseCache({ redisUrl: edge.redisUrl, events: cacheEvents, logger }) : undefined;
 const gateway = await startGatewayServer({
   supergraphSdl: readSupergraphSdl(),
   subgraphUrls: subgraphUrlsFromEnv(env),
@@ -27,7 +32,7 @@ const gateway = await startGatewayServer({
     logger,
   }),
   enforceRateLimit: rateLimit.enforce,
-  responseCache: responseCache?.cache,
+  responseCache: responseCache?.store.cache,
   operationLimits: edge.operationLimits,
   corsOrigins: edge.corsOrigins,
   trustedProxyHops: edge.trustedProxyHops,
@@ -42,7 +47,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     logger.info({ signal }, 'shutting down');
     await gateway.stop();
     await rateLimit.close();
-    await responseCache?.close();
+    await responseCache?.stop();
+    await cacheEvents?.close();
     process.exit(0);
   });
 }

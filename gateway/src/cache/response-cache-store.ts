@@ -1,9 +1,10 @@
-import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from '@threadly/logger';
-import { RedisKeyValueCache } from './redis-key-value-cache.ts';
+import { MemoryTaggedCache } from './memory-tagged-cache.ts';
+import { RedisTaggedCache } from './redis-tagged-cache.ts';
+import type { TaggedResponseCache } from './tagged-response-cache.ts';
 
-/** What the gateway keeps whole responses in (keys and serialized responses, both strings). */
-export type ResponseCache = KeyValueCache<string>;
+/** What the gateway keeps whole responses in: keys and serialized responses, each recorded under its entity tags. */
+export type ResponseCache = TaggedResponseCache;
 
 export interface ResponseCacheStore {
   cache: ResponseCache;
@@ -23,9 +24,10 @@ export interface ResponseCacheStoreOptions {
 export async function createResponseCacheStore({ redisUrl, keyPrefix, logger }: ResponseCacheStoreOptions): Promise<ResponseCacheStore> {
   if (!redisUrl) {
     logger.info('response cache in process memory (REDIS_URL unset): right for one gateway, not for several replicas');
-    return { cache: new InMemoryLRUCache<string>(), backend: 'memory', close: async () => undefined };
+    const cache = new MemoryTaggedCache();
+    return { cache, backend: 'memory', close: () => cache.close() };
   }
-  const cache = new RedisKeyValueCache({ url: redisUrl, keyPrefix, logger });
+  const cache = new RedisTaggedCache({ url: redisUrl, keyPrefix, logger });
   await cache.whenConnected();
   logger.info('response cache in Redis, shared by every gateway replica');
   return { cache, backend: 'redis', close: () => cache.close() };

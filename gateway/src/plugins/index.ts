@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { ResponseCache } from '../cache/response-cache-store.ts';
 import type { GatewayContext } from '../gateway-context.ts';
 import { operationResolutionPlugin } from './operation-resolution-plugin.ts';
 import { responseCachePlugins } from './response-cache.ts';
@@ -13,7 +13,7 @@ export interface GatewayPluginOptions {
   /** The token limit given to Apollo's parseOptions, for the message a refused client reads. */
   maxTokens: number;
   /** Where whole query responses are cached (see response-cache.ts); absent: no response cache. */
-  responseCache?: KeyValueCache<string>;
+  responseCache?: ResponseCache;
 }
 
 /** The gateway's Apollo plugins besides draining, each behaviour in its own file under `plugins/`. */

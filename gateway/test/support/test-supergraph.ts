@@ -47,7 +47,16 @@ export const TEST_IDENTITY_SECRET = 'integration-test-identity-secret'.padEnd(48
 export async function startTestSupergraph({
   production = false,
   commerce = {},
-}: { production?: boolean; commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>> } = {}): Promise<TestSupergraph> {
+  responseCache = {},
+}: {
+  production?: boolean;
+  commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>>;
+  /**
+   * The gateway's response cache, on as in production: in this process's memory by default, in Redis with
+   * `redisUrl` (use a fresh `keyPrefix`); false turns it off.
+   */
+  responseCache?: { redisUrl?: string; keyPrefix?: string } | false;
+} = {}): Promise<TestSupergraph> {
   const database = await createTestDatabase();
   const statements = countStatements(database.pool);
   // Stripe's API is not reachable from here: commerce talks to the project's stand-in, on Stripe's wire format.
@@ -58,6 +67,7 @@ export async function startTestSupergraph({
     ports: { gateway: 0, identity: 0, catalog: 0, commerce: 0, messaging: 0 },
     production,
     seedWhenEmpty: true,
+    responseCache: responseCache === false ? undefined : responseCache,
     loggerFor: (component) => createLogger(component, 'silent'),
     commerce: {
       stripe: { secretKey: DEVELOPMENT_STRIPE_SECRET_KEY, webhookSecret: DEVELOPMENT_STRIPE_WEBHOOK_SECRET, apiBase: standIn.url },

@@ -4,14 +4,13 @@ import type { Pool } from '@threadly/database';
 import { createMemoryEventTransport, type EventTransport } from '@threadly/events';
 import {
   createGatewayAuthenticate,
-  createResponseCacheStore,
   developmentClerkSessionOptions,
   readSupergraphSdl,
   startGatewayServer,
+  startResponseCache,
   type ClerkSessionOptions,
   type GatewayServerOptions,
-  type ResponseCache,
-  type ResponseCacheStore,
+  type RunningResponseCache,
   type SubgraphUrls,
 } from '@threadly/gateway';
 import { createIdentitySubgraph } from '@threadly/identity';
@@ -44,10 +43,10 @@ export interface LocalSupergraphOptions {
   /** Commerce's Stripe, checkout and sweep settings; its environment's development defaults when absent. */
   commerce?: Partial<Omit<CommerceSettings, 'catalogUrl'>>;
   /**
-   * The gateway's response cache: a KeyValueCache to use as is (left open on stop), or where to keep one — Redis at
-   * `redisUrl` (keys under `keyPrefix`), else this process's memory. Absent: no response cache.
+   * The gateway's response cache: Redis at `redisUrl` (keys under `keyPrefix`), else this process's memory, purged
+   * by a consumer of `events`. Absent: no response cache.
    */
-  responseCache?: ResponseCache | { redisUrl?: string; keyPrefix?: string };
+  responseCache?: { redisUrl?: string; keyPrefix?: string };
   /** Called as each part comes up, for progress output. */
   onProgress?: (step: string) => void;
 }
@@ -59,6 +58,14 @@ export interface LocalSupergraph {
   subgraphUrls: SubgraphUrls;
   /** Which transport events travel on. */
   events: EventTransport;
+  /** The gateway's response cache store, when it has one (tests read its backend). */
+  responseCache: RunningResponseCache['store'] | undefined;
+  /**
+   * Publishes every outbox now and waits until every consumer (the gateway's cache purger included) has handled what
+   * was published, round after round while handlers publish more. Only the in-process transport can tell: with
+   * Redis Streams it returns at once.
+   */
+  settleEvents(): Promise<void>;
   /**
    * Stops the gateway first, then lets events in flight settle (in-process), then the subgraphs — each stops its
    * consumer and publishes what is left in its outbox — so no request finds a subgraph gone and no event is lost.
@@ -75,7 +82,7 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
   const ownTransport = options.events ? undefined : createMemoryEventTransport({ logger: options.loggerFor('events') });
   const events = options.events ?? ownTransport!;
   const servers: Array<{ definition: SubgraphDefinition; server: ServedSubgraph }> = [];
-  let ownCacheStore: ResponseCacheStore | undefined;
+  let responseCache: RunningResponseCache | undefined;
   const serve = async (definition: SubgraphDefinition, port: number) => {
     options.onProgress?.(`${definition.name}: migrating${options.seedWhenEmpty ? ', seeding' : ''} and starting`);
     const server = await serveSubgraph(definition, {
@@ -110,10 +117,7 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
     );
     const subgraphUrls: SubgraphUrls = { identity, catalog, commerce, messaging };
     options.onProgress?.('gateway: starting');
-    if (options.responseCache && !('get' in options.responseCache)) {
-      ownCacheStore = await createResponseCacheStore({ ...options.responseCache, logger: options.loggerFor('gateway') });
-    }
-    const responseCache = ownCacheStore?.cache ?? (options.responseCache && 'get' in options.responseCache ? options.responseCache : undefined);
+    if (options.responseCache) responseCache = await startResponseCache({ ...options.responseCache, events, logger: options.loggerFor('gateway') });
     const gateway = await startGatewayServer({
       supergraphSdl: readSupergraphSdl(),
       subgraphUrls,
@@ -126,7 +130,7 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
         logger: options.loggerFor('gateway'),
       }),
       ...options.edge,
-      responseCache,
+      responseCache: responseCache?.store.cache,
       maxBodyBytes: options.maxBodyBytes ?? 100_000,
       port: options.ports.gateway,
       host,
@@ -136,15 +140,18 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
       gatewayUrl: gateway.url,
       subgraphUrls,
       events,
+      responseCache: responseCache?.store,
+      settleEvents: () => settleEvents(servers, events),
       stop: async () => {
         await gateway.stop();
-        await ownCacheStore?.close();
+        // The purger is a consumer like the subgraphs': it stays until the events settled, or settling would wait on it.
         await settleEvents(servers, events);
+        await responseCache?.stop();
         await stopAll(servers, ownTransport);
       },
     };
   } catch (error) {
-    await ownCacheStore?.close();
+    await responseCache?.stop();
     await stopAll(servers, ownTransport);
     throw error;
   }

@@ -9,3 +9,4 @@ export { subgraphBuilderOptions } from './builder-options.ts';
 export { viewerAuthScopes, scopedViewer, type ViewerAuthScopes, type ViewerAuthContexts } from './viewer-scopes.ts';
 export { createInternalRoute } from './internal-route.ts';
 export { cacheControlDirective, cacheHint, cacheTiers, restrictCacheHint, type CacheControlDirectives, type CacheHint } from './cache-control.ts';
+export { cacheTagsPlugin, CACHE_TAGS_EXTENSION, DEFAULT_CACHE_TAGGING, MAX_CACHE_TAGS, type CacheTagging } from './cache-tags-plugin.ts';

@@ -3,6 +3,7 @@ import type { HttpRoute } from '@threadly/http-server';
 import type { DemoData } from '@threadly/demo-data';
 import type { EventConsumer, OutboxSignal } from '@threadly/events';
 import type { GraphQLSchema } from 'graphql';
+import type { CacheTagging } from './cache-tags-plugin.ts';
 
 /** What reaches a subgraph's context factory, for HTTP now and WebSocket later: one `createContext` for both. */
 export interface SubgraphRequest {
@@ -31,6 +32,8 @@ export interface SubgraphDefinition<Context extends BaseContext = BaseContext> {
    * runs a relay that publishes them, woken by `signal` after local commits.
    */
   outbox?: { signal?: OutboxSignal };
+  /** What tags a response for the gateway's cache purges (`cache-tags-plugin.ts`); defaults to DEFAULT_CACHE_TAGGING. */
+  cacheTagging?: CacheTagging;
   /** The events this subgraph reacts to (`defineEventConsumer`); the runtime feeds it from the transport. */
   eventConsumer?: EventConsumer;
   /** Writes the subgraph's part of the demo data; idempotent. */

@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { createErrorFormatter } from '@threadly/errors';
 import { createGraphQLRoutes, createHttpServer, listen, sendJson } from '@threadly/http-server';
 import type { Logger } from '@threadly/logger';
+import { cacheTagsPlugin } from './cache-tags-plugin.ts';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
 
 export interface SubgraphServerOptions {
@@ -45,6 +46,8 @@ export async function startSubgraphServer<Context extends BaseContext>(
       // Each response's policy from the @cacheControl hints it touched, as `Cache-Control`: the gateway merges the
       // subgraphs' headers into the policy its response cache uses (see gateway/src/plugins/response-cache.ts).
       ApolloServerPluginCacheControl({ calculateHttpHeaders: true, defaultMaxAge: 0 }),
+      // The entities each response read, so the gateway can purge cached responses when one of them changes.
+      cacheTagsPlugin<Context>(definition.cacheTagging),
       // Federated traces (ftv1) are only read by Apollo GraphOS, which this graph does not report to.
       ApolloServerPluginInlineTraceDisabled(),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
