@@ -32,8 +32,11 @@ export interface SubgraphDefinition<Context extends BaseContext = BaseContext> {
    * runs a relay that publishes them, woken by `signal` after local commits.
    */
   outbox?: { signal?: OutboxSignal };
-  /** What tags a response for the gateway's cache purges (`cache-tags-plugin.ts`); defaults to DEFAULT_CACHE_TAGGING. */
-  cacheTagging?: CacheTagging;
+  /**
+   * What tags a response for the gateway's cache purges (`cache-tags-plugin.ts`); defaults to DEFAULT_CACHE_TAGGING.
+   * `false` sends no tags (benchmarks measure the tagging's cost with it): the gateway must not cache such a subgraph.
+   */
+  cacheTagging?: CacheTagging | false;
   /** The events this subgraph reacts to (`defineEventConsumer`); the runtime feeds it from the transport. */
   eventConsumer?: EventConsumer;
   /** Writes the subgraph's part of the demo data; idempotent. */

@@ -47,7 +47,7 @@ export async function startSubgraphServer<Context extends BaseContext>(
       // subgraphs' headers into the policy its response cache uses (see gateway/src/plugins/response-cache.ts).
       ApolloServerPluginCacheControl({ calculateHttpHeaders: true, defaultMaxAge: 0 }),
       // The entities each response read, so the gateway can purge cached responses when one of them changes.
-      cacheTagsPlugin<Context>(definition.cacheTagging),
+      ...(definition.cacheTagging === false ? [] : [cacheTagsPlugin<Context>(definition.cacheTagging)]),
       // Federated traces (ftv1) are only read by Apollo GraphOS, which this graph does not report to.
       ApolloServerPluginInlineTraceDisabled(),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
