@@ -16,14 +16,25 @@ export class UntaggedRedisCache extends TaggedResponseCache {
     return this.connection.whenConnected();
   }
 
+  // Failing open, as the store did: a failed GET is a miss, a failed SET is dropped.
   protected async lookup(key: string): Promise<TaggedLookup> {
-    // Sequence 0 lets every write through: there is no guard to check.
-    return { value: (await this.connection.redis.get(this.options.keyPrefix + key)) ?? undefined, sequence: 0 };
+    try {
+      // Sequence 0 lets every write through: there is no guard to check.
+      return { value: (await this.connection.redis.get(this.options.keyPrefix + key)) ?? undefined, sequence: 0 };
+    } catch (err) {
+      this.connection.failed(err);
+      return { value: undefined, sequence: 0 };
+    }
   }
 
   protected async write(key: string, value: string, ttlSeconds: number): Promise<TaggedWriteOutcome> {
-    await this.connection.redis.set(this.options.keyPrefix + key, value, 'EX', ttlSeconds);
-    return 'stored';
+    try {
+      await this.connection.redis.set(this.options.keyPrefix + key, value, 'EX', ttlSeconds);
+      return 'stored';
+    } catch (err) {
+      this.connection.failed(err);
+      return 'failed';
+    }
   }
 
   protected async remove(key: string): Promise<boolean> {
