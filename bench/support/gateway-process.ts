@@ -1,6 +1,7 @@
-// One gateway under test, alone in its own process so its CPU time is its own. Spawned by bench/gateway-comparison.ts:
-//   node --import tsx bench/support/gateway-process.ts <ours|plain|hive> <supergraph file> <subgraph urls JSON> <identity secret>
-// Prints "READY <url>" on stdout; answers "cpu" on IPC with process.cpuUsage(); exits on SIGTERM.
+// A peer gateway under test, alone in its own process so its CPU time is its own (this gateway runs through its
+// real entry point instead, see gateways.ts). Spawned by bench/support/gateways.ts:
+//   node --import tsx bench/support/gateway-process.ts <plain|hive> <supergraph file>
+// Prints "READY <url>" on stdout; exits on SIGTERM, saying on stderr if it ever connected beyond 127.0.0.1.
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';
@@ -8,32 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { nonLoopbackConnections, watchOutgoingConnections } from './loopback-guard.ts';
 
 watchOutgoingConnections();
-const [kind, supergraphFile, urlsJson, identitySecret] = process.argv.slice(2) as [string, string, string, string];
+const [kind, supergraphFile] = process.argv.slice(2) as [string, string];
 const supergraphSdl = readFileSync(supergraphFile, 'utf8');
-const subgraphUrls = JSON.parse(urlsJson) as { identity: string; catalog: string; commerce: string; messaging: string };
 
 let stop: () => Promise<void>;
 let url: string;
 
-if (kind === 'ours') {
-  const { createGatewayAuthenticate, developmentClerkSessionOptions, startGatewayServer } = await import('@threadly/gateway');
-  const { createLogger } = await import('@threadly/logger');
-  const logger = createLogger('gateway', 'silent');
-  // Production options as gateway/src/main.ts wires them, minus the rate limit (the load comes from one address).
-  const gateway = await startGatewayServer({
-    supergraphSdl,
-    subgraphUrls,
-    identitySecret,
-    production: true,
-    authenticate: createGatewayAuthenticate({ session: developmentClerkSessionOptions(), identityUrl: subgraphUrls.identity, identitySecret, logger }),
-    maxBodyBytes: 100_000,
-    port: 0,
-    host: '127.0.0.1',
-    logger,
-  });
-  url = gateway.url;
-  stop = gateway.stop;
-} else if (kind === 'plain') {
+if (kind === 'plain') {
   const { ApolloGateway, RemoteGraphQLDataSource } = await import('@apollo/gateway');
   const { ApolloServer } = await import('@apollo/server');
   const { startStandaloneServer } = await import('@apollo/server/standalone');
@@ -69,10 +51,9 @@ if (kind === 'ours') {
   throw new Error(`unknown gateway ${kind}`);
 }
 
-process.on('message', (message) => {
-  if (message === 'cpu') process.send!({ cpu: process.cpuUsage(), nonLoopback: nonLoopbackConnections() });
-});
 process.on('SIGTERM', () => {
+  const outside = nonLoopbackConnections();
+  if (outside.length > 0) console.error(`${kind} gateway connected outside 127.0.0.1: ${outside.join(', ')}`);
   // Hive Gateway's runtime does not exit by itself; nothing here should outlive the measurement.
   const timer = setTimeout(() => process.exit(0), 3_000);
   timer.unref();

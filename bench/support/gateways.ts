@@ -57,8 +57,8 @@ export function startGateway(spec: GatewaySpec, urls: SubgraphUrls, supergraphFi
     const child = spawn(process.execPath, ['--import', 'tsx', here('./raw-http-process.ts'), spec.bodyFile, String(spec.workers)], { stdio: ['ignore', 'pipe', 'inherit'] });
     return waitFor(child, (out) => /READY (\S+)/.exec(out)?.[1]);
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', here('./gateway-process.ts'), spec.kind, supergraphFile, JSON.stringify(urls), TEST_IDENTITY_SECRET], {
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  const child = spawn(process.execPath, ['--import', 'tsx', here('./gateway-process.ts'), spec.kind, supergraphFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, APOLLO_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production' },
   });
   return waitFor(child, (out) => /READY (\S+)/.exec(out)?.[1]);

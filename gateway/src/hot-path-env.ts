@@ -3,13 +3,14 @@ import { z } from 'zod';
 import type { OperationCacheSizes } from './operation-cache/operation-caches.ts';
 import type { SubgraphFetchOptions } from './subgraph-fetch/subgraph-fetchers.ts';
 
-const whole = (fallback: number, min: number, max: number) =>
-  z.coerce.number({ message: 'expected a whole number' }).int().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`).default(fallback);
+const wholeNumber = (min: number, max: number) =>
+  z.coerce.number({ message: 'expected a whole number' }).int().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`);
+const whole = (fallback: number, min: number, max: number) => wholeNumber(min, max).default(fallback);
 
 /** The gateway's hot-path variables; spread into the gateway's env shape. Defaults are in the README. */
 export const hotPathEnvShape = {
   /** Worker processes (node:cluster); unset: one per core the process may use (os.availableParallelism()). */
-  GATEWAY_WORKERS: whole(1, 1, 256).optional(),
+  GATEWAY_WORKERS: wholeNumber(1, 256).optional(),
   DOCUMENT_CACHE_MB: whole(30, 1, 4096),
   QUERY_PLAN_CACHE_MB: whole(30, 1, 4096),
   /** Kept-alive sockets from each worker to each subgraph. */
