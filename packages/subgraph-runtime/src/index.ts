@@ -2,7 +2,9 @@ export { startSubgraphServer, type SubgraphServer, type SubgraphServerOptions } 
 export { serveSubgraph, type ServeSubgraphOptions, type ServedSubgraph } from './serve-subgraph.ts';
 export { startSubgraphEvents, type SubgraphEvents } from './subgraph-events.ts';
 export { runSubgraphProcess, type SubgraphProcessOptions } from './run-subgraph-process.ts';
-export { readViewer } from './read-viewer.ts';
+export { readViewer, requestViewer } from './read-viewer.ts';
+export { serveSubscriptions, type SubscriptionServer, type SubscriptionServerOptions } from './subscription-server.ts';
+export { verifyConnectionViewer, VIEWER_REJECTED_CLOSE_CODE } from './connection-viewer.ts';
 export { printSubgraphSdl } from './print-subgraph-sdl.ts';
 export type { SubgraphDefinition, SubgraphRequest } from './subgraph-definition.ts';
 export { subgraphBuilderOptions } from './builder-options.ts';
@@ -10,3 +12,4 @@ export { viewerAuthScopes, scopedViewer, type ViewerAuthScopes, type ViewerAuthC
 export { createInternalRoute } from './internal-route.ts';
 export { cacheControlDirective, cacheHint, cacheTiers, restrictCacheHint, type CacheControlDirectives, type CacheHint } from './cache-control.ts';
 export { cacheTagsPlugin, CACHE_TAGS_EXTENSION, DEFAULT_CACHE_TAGGING, MAX_CACHE_TAGS, type CacheTagging } from './cache-tags-plugin.ts';
+export { defineSubscriptionPublisher, MAX_SUBSCRIPTION_EVENT_AGE_MS, type SubscriptionEventHandlers } from './subscription-publisher.ts';
