@@ -26,6 +26,21 @@ export function createRedisSearchCacheStore({ url, prefix = 'threadly:search:v1:
   // Reported by the cache (throttled) when a command fails; the connection keeps retrying in the background.
   redis.on('error', () => undefined);
   const tagKey = (tag: string) => `${prefix}tag:${tag}`;
+  /** While the first connection is being made, wait for it (at most the command timeout) instead of failing at once. */
+  const connected = (): Promise<void> =>
+    redis.status !== 'connecting' && redis.status !== 'connect' && redis.status !== 'wait'
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            redis.off('ready', done);
+            redis.off('error', done);
+            resolve();
+          };
+          const timer = setTimeout(done, commandTimeoutMs);
+          redis.once('ready', done);
+          redis.once('error', done);
+        });
   let tagTtlSeconds = 600;
   const BUMP = `local version = redis.call('INCR', KEYS[1])
 for i = 2, #KEYS do redis.call('SET', KEYS[i], version, 'EX', ARGV[1]) end
@@ -33,6 +48,7 @@ return version`;
   return {
     redis,
     async read(key, tags) {
+      await connected();
       const pipeline = redis.pipeline().get(`${prefix}entry:${key}`);
       if (tags.length > 0) pipeline.mget(tags.map(tagKey));
       const results = (await pipeline.exec()) ?? [];
@@ -43,14 +59,17 @@ return version`;
     },
     async versions(tags) {
       if (tags.length === 0) return [];
+      await connected();
       return (await redis.mget(tags.map(tagKey))).map((value) => Number(value ?? 0));
     },
     async write(key, entry, ttlSeconds) {
       tagTtlSeconds = Math.max(tagTtlSeconds, ttlSeconds * 2);
+      await connected();
       await redis.set(`${prefix}entry:${key}`, entry, 'EX', ttlSeconds);
     },
     async bump(tags) {
       if (tags.length === 0) return;
+      await connected();
       await redis.eval(BUMP, tags.length + 1, `${prefix}clock`, ...tags.map(tagKey), tagTtlSeconds);
     },
     async close() {
