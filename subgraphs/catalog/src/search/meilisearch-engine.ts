@@ -1,4 +1,4 @@
-import { Meilisearch, type Index, type MultiSearchParams } from 'meilisearch';
+import { Meilisearch, type Index, type IndexSwap, type MultiSearchParams } from 'meilisearch';
 import type { CatalogPrisma } from '../database.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, toHighlightHtml } from './highlight.ts';
 import { buildMeilisearchFilter, buildMeilisearchSort, quoteFilterValue } from './meilisearch-filter.ts';
@@ -131,7 +131,8 @@ export class MeilisearchEngine implements SearchEngine {
       after = ids.at(-1)!;
       onProgress?.({ done, total: Math.max(total, done) });
     }
-    await this.client.swapIndexes([{ indexes: [this.indexUid, fresh], rename: false }]).waitTask();
+    // `rename` is left out (not false): servers before it existed refuse unknown fields, and absent means a swap.
+    await this.client.swapIndexes([{ indexes: [this.indexUid, fresh] } as IndexSwap]).waitTask();
     await this.client.deleteIndex(fresh).waitTask();
     await this.sync(await this.source.changedSince(new Date(startedAt.getTime() - 1_000)));
     return { indexed: done };
