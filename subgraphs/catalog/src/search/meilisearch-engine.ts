@@ -66,6 +66,8 @@ export class MeilisearchEngine implements SearchEngine {
         {
           indexUid: this.indexUid,
           q: request.query,
+          // Every word must match, as in PostgreSQL (Meilisearch's default drops trailing words to find something).
+          matchingStrategy: 'all',
           filter,
           sort: buildMeilisearchSort(request.sort, request.query),
           offset: request.offset,
@@ -77,7 +79,7 @@ export class MeilisearchEngine implements SearchEngine {
           highlightPreTag: HIGHLIGHT_START,
           highlightPostTag: HIGHLIGHT_END,
         },
-        { indexUid: this.indexUid, q: request.query, filter, page: 1, hitsPerPage: 0, facets: Object.values(MEILISEARCH_FACETS) },
+        { indexUid: this.indexUid, q: request.query, matchingStrategy: 'all', filter, page: 1, hitsPerPage: 0, facets: Object.values(MEILISEARCH_FACETS) },
       ],
     });
     const [page, counts] = results;
