@@ -72,12 +72,22 @@ try {
   };
   console.log('measuring…');
   const servers = { cached: await serve(search), uncached: await serve({ ...search, cacheTtlSeconds: 0 }) };
-  const post = async (url: string, variables: Record<string, unknown>) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SEARCH, variables }) });
-    const body = (await response.json()) as { errors?: Array<{ message: string }>; data?: { searchProducts: { totalCount: number } } };
+  const post = async (url: string, variables: Record<string, unknown>, query = SEARCH) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { errors?: Array<{ message: string }>; data?: { searchProducts?: { totalCount: number } } };
     if (body.errors) throw new Error(body.errors[0]!.message);
-    return body.data!.searchProducts.totalCount;
+    return body.data!.searchProducts?.totalCount ?? 0;
   };
+  // For scale on a shared machine: the plain shop list (no search engine, no search cache), same fields.
+  const LIST = '{ products(first: 20) { edges { node { id title brand size price { amount currency } images { url } } } } }';
+  const baseline: number[] = [];
+  await post(servers.uncached.url, {}, LIST);
+  for (let i = 0; i < requestsPerQuery; i += 1) {
+    const at = performance.now();
+    await post(servers.uncached.url, {}, LIST);
+    baseline.push(performance.now() - at);
+  }
+  baseline.sort((a, b) => a - b);
 
   console.log(`\nengine: ${engine.name}; cache: ${search.redisUrl ? 'Redis' : 'in-process'}; ${indexed} ACTIVE listings indexed; ${requestsPerQuery} sequential requests per query and mode`);
   console.log(`${'query'.padEnd(44)} ${'matches'.padStart(7)}  ${'uncached p50/p95 ms'.padStart(20)}  ${'cached p50/p95 ms'.padStart(18)}`);
@@ -96,6 +106,7 @@ try {
     const show = (values: number[]) => `${percentile(values, 50).toFixed(1)} / ${percentile(values, 95).toFixed(1)}`;
     console.log(`${name.padEnd(44)} ${String(matches).padStart(7)}  ${show(timings.uncached!).padStart(20)}  ${show(timings.cached!).padStart(18)}`);
   }
+  console.log(`${'baseline: products(first: 20), no search'.padEnd(44)} ${''.padStart(7)}  ${`${percentile(baseline, 50).toFixed(1)} / ${percentile(baseline, 95).toFixed(1)}`.padStart(20)}`);
   console.log(`\nindexing: full rebuild ${indexed} listings in ${rebuildSeconds.toFixed(1)} s = ${Math.round(indexed / rebuildSeconds)} listings/s (batches of 500);`);
   console.log(`          one listing per event (the indexer's sync) ${sample.length} in ${perEventSeconds.toFixed(1)} s = ${Math.round(sample.length / perEventSeconds)} listings/s`);
   await servers.cached.stop();
