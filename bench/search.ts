@@ -52,7 +52,12 @@ try {
 
   const leaf = data.categories.find((category) => category.parentId !== null)!;
   const root = data.categories.find((category) => category.parentId === null)!;
-  const words = active.slice(0, 50).flatMap((product) => product.title.toLowerCase().split(' ').filter((word) => word.length >= 5));
+  // Title words of 5+ letters that are not English stop words ("other" would constrain nothing).
+  const STOP_WORDS = new Set(['other', 'about', 'after', 'their', 'there', 'these', 'those', 'which', 'while', 'under', 'above']);
+  const words = active
+    .slice(0, 50)
+    .flatMap((product) => product.title.toLowerCase().match(/[a-z]+/g) ?? [])
+    .filter((word) => word.length >= 5 && !STOP_WORDS.has(word));
   const word = words[0]!;
   const typo = `${word.slice(0, 2)}${word.slice(3)}`;
   const queries: Array<[string, Record<string, unknown>]> = [
