@@ -20,6 +20,8 @@ export interface Connection {
   context: GatewayContext;
   upstream: UpstreamConnections;
   close(code: number, reason: string): void;
+  /** Verifies a fresh session token sent on the open connection; the same user's moves the expiry. */
+  refresh(authorization: string): Promise<void>;
 }
 
 export interface ConnectionRegistryOptions {
@@ -71,12 +73,18 @@ export function createConnectionRegistry(options: ConnectionRegistryOptions) {
         ctx.extra.socket.close(CloseCode.TooManyConnections, `Too many connections: at most ${settings.maxConnectionsPerUser} at once per user.`);
         return false;
       }
-      const upstream = createUpstreamConnections({ subgraphUrls: options.subgraphUrls, viewer: context.viewer, identitySecret: options.identitySecret });
+      const upstream = createUpstreamConnections({
+        subgraphUrls: options.subgraphUrls,
+        viewer: context.viewer,
+        identitySecret: options.identitySecret,
+        requestId: context.requestId,
+      });
       const close = (code: number, reason: string) => ctx.extra.socket.close(code, closeReason(reason));
-      const stopWatching = watchSession({
+      let credentials = req;
+      const session = watchSession({
         expiresAtMs: sessionExpiryOf(ctx.connectionParams?.authorization),
         recheckMs: settings.accountCheckMs,
-        recheck: context.principal.kind === 'anonymous' ? undefined : async () => void (await options.authenticate(req, req.socket.remoteAddress ?? '')),
+        recheck: context.principal.kind === 'anonymous' ? undefined : async () => void (await options.authenticate(credentials, req.socket.remoteAddress ?? '')),
         close: (message) => close(CloseCode.Unauthenticated, message),
         onRecheckFailure: (error) => logger.warn({ err: error }, 'could not re-check a subscription connection with identity; it stays open'),
       });
@@ -85,9 +93,21 @@ export function createConnectionRegistry(options: ConnectionRegistryOptions) {
         context,
         upstream,
         close,
+        async refresh(authorization) {
+          const refreshed = requestWithCredentials(ctx.extra.request, { authorization });
+          try {
+            const principal = await options.authenticate(refreshed, req.socket.remoteAddress ?? '');
+            if (principalKey(principal) !== key) return close(CloseCode.Unauthenticated, 'A refreshed session token must be for the same user.');
+          } catch (error) {
+            if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return close(CloseCode.Unauthenticated, error.message);
+            return logger.warn({ err: error }, 'could not verify a refreshed session token; the connection keeps the current one');
+          }
+          credentials = refreshed;
+          session.extend(sessionExpiryOf(authorization));
+        },
         release: () => {
           released ??= (async () => {
-            stopWatching();
+            session.stop();
             limiter.release(key);
             await upstream.close();
           })();
@@ -95,6 +115,14 @@ export function createConnectionRegistry(options: ConnectionRegistryOptions) {
         },
       });
       return true;
+    },
+    /**
+     * A `ping` whose payload carries `authorization`: a fresh session token for the same user, which moves the
+     * connection's expiry, so a client can keep one connection open across Clerk's short-lived tokens.
+     */
+    async refresh(ctx: ConnectionContext, payload: unknown) {
+      const authorization = (payload as { authorization?: unknown } | undefined)?.authorization;
+      if (typeof authorization === 'string') await open.get(ctx)?.refresh(authorization);
     },
     async disconnect(ctx: ConnectionContext) {
       const connection = open.get(ctx);

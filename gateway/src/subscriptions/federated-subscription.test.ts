@@ -22,7 +22,7 @@ afterAll(() => chat.close());
 function subscribe(query: string, variables: Record<string, unknown>, { viewer = alice as typeof alice | null, maxPendingEvents = 10, onOverflow = (): void => undefined } = {}) {
   const planned = planner.plan(query, undefined);
   if (Array.isArray(planned)) throw planned[0];
-  const upstream = createUpstreamConnections({ subgraphUrls: chat.subgraphUrls, viewer, identitySecret: CHAT_SECRET });
+  const upstream = createUpstreamConnections({ subgraphUrls: chat.subgraphUrls, viewer, identitySecret: CHAT_SECRET, requestId: 'test' });
   const dataSources = Object.fromEntries(Object.entries(chat.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource(url, CHAT_SECRET)]));
   const events = startFederatedSubscription({
     planned: planned as PlannedSubscription,

@@ -14,18 +14,29 @@ export interface SessionWatchOptions {
 
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
+export interface SessionWatch {
+  /** A refreshed token was accepted: the connection now lasts until its expiry. */
+  extend(expiresAtMs: number | undefined): void;
+  stop(): void;
+}
+
 /**
- * Ends a connection whose credentials stop being valid while it is open: at the session token's expiry, and
- * when a periodic re-authentication (cached by identity lookups like HTTP sign-in, so the same delay applies)
- * says the account was deleted. Returns the function that stops watching.
+ * Ends a connection whose credentials stop being valid while it is open: at the session token's expiry (unless
+ * the client sent a fresh token first), and when a periodic re-authentication (cached by identity lookups like
+ * HTTP sign-in, so the same delay applies) says the account was deleted.
  */
-export function watchSession(options: SessionWatchOptions): () => void {
+export function watchSession(options: SessionWatchOptions): SessionWatch {
   const now = options.now ?? Date.now;
-  const timers: Array<ReturnType<typeof setTimeout>> = [];
-  if (options.expiresAtMs !== undefined) {
-    const delay = Math.min(Math.max(0, options.expiresAtMs - now()), MAX_TIMEOUT_MS);
-    timers.push(setTimeout(() => options.close('Session token has expired. Sign in again to get a new one.'), delay));
-  }
+  let expiry: ReturnType<typeof setTimeout> | undefined;
+  const expireAt = (expiresAtMs: number | undefined) => {
+    if (expiry) clearTimeout(expiry);
+    expiry = undefined;
+    if (expiresAtMs === undefined) return;
+    const delay = Math.min(Math.max(0, expiresAtMs - now()), MAX_TIMEOUT_MS);
+    expiry = setTimeout(() => options.close('Session token has expired. Sign in again to get a new one.'), delay);
+    expiry.unref();
+  };
+  expireAt(options.expiresAtMs);
   let interval: ReturnType<typeof setInterval> | undefined;
   const { recheck } = options;
   if (recheck) {
@@ -36,10 +47,12 @@ export function watchSession(options: SessionWatchOptions): () => void {
       });
     }, options.recheckMs);
   }
-  for (const timer of timers) timer.unref();
   interval?.unref();
-  return () => {
-    for (const timer of timers) clearTimeout(timer);
-    if (interval) clearInterval(interval);
+  return {
+    extend: expireAt,
+    stop() {
+      if (expiry) clearTimeout(expiry);
+      if (interval) clearInterval(interval);
+    },
   };
 }

@@ -52,6 +52,11 @@ export function createSubscriptionOperations(options: SubscriptionOperationsOpti
     },
     subscribe(args: ExecutionArgs): AsyncGenerator<ExecutionResult> | ExecutionResult {
       const { planned, connection } = args.contextValue as PlannedOperation;
+      // Every subscription is about the viewer's own data, and subgraphs accept only connections with a viewer.
+      if (!connection.context.viewer) {
+        const message = connection.context.principal.kind === 'partner' ? 'Subscriptions act for a signed-in user; a partner API key is no user.' : 'Sign in to subscribe: send authorization in connection_init.';
+        return { errors: [new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } })] };
+      }
       try {
         return startFederatedSubscription({
           planned,

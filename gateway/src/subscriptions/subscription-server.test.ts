@@ -105,6 +105,20 @@ describe('the gateway subscription endpoint', () => {
     expect(await deleted.closed).toEqual({ code: 4401, reason: 'This account has been deleted.' });
   });
 
+  it('keeps a connection open past its first token when the client sends a fresh one in a ping', async () => {
+    const client = connect({ authorization: tokenFor('heidi', 400) });
+    await client.ready;
+    client.ping({ authorization: tokenFor('heidi') });
+    await client.next((message) => message.type === 'pong');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    client.subscribe('1', ROOM, { room: 'after' });
+    await until(() => chat.activeSubscriptions() === 1);
+    await chat.publish('after', { id: 'a1', body: 'Still here', authorId: 'alice' });
+    expect((await client.next((message) => message.type === 'next')).payload.data.messageAdded.body).toBe('Still here');
+    client.ping({ authorization: tokenFor('mallory') });
+    expect(await client.closed).toEqual({ code: 4401, reason: 'A refreshed session token must be for the same user.' });
+  });
+
   it('refuses operations that are not valid subscriptions with their code', async () => {
     const client = connect({ authorization: tokenFor('alice') });
     await client.ready;

@@ -11,6 +11,7 @@ import type { Authenticate } from '../request-context.ts';
 import { SubgraphDataSource } from '../subgraph-data-source.ts';
 import { CloseCode } from './close-codes.ts';
 import { createConnectionRegistry } from './connection-registry.ts';
+import { deduplicateInflightFetches } from './inflight-deduplication.ts';
 import { createSubscriptionOperations } from './subscription-operations.ts';
 import { createSubscriptionPlanner } from './subscription-planner.ts';
 import type { SubscriptionSettings } from './subscription-settings.ts';
@@ -44,8 +45,8 @@ export interface SubscriptionServer {
 export function startSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
   const { logger, settings } = options;
   const planner = createSubscriptionPlanner(options.supergraphSdl, options.operationLimits);
-  const dataSources: ServiceMap = Object.fromEntries(
-    Object.entries(options.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource(url, options.identitySecret)]),
+  const dataSources: ServiceMap = deduplicateInflightFetches(
+    Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource(url, options.identitySecret)])),
   );
   const registry = createConnectionRegistry({ ...options, logger });
   const operations = createSubscriptionOperations({
@@ -62,6 +63,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       isProd: options.production,
       onConnect: (ctx) => registry.connect(ctx),
       onClose: (ctx) => registry.disconnect(ctx),
+      onPing: (ctx, payload) => registry.refresh(ctx, payload),
       onSubscribe: operations.onSubscribe,
       subscribe: operations.subscribe,
       onNext: operations.onNext,

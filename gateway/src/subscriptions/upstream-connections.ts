@@ -14,6 +14,8 @@ export interface UpstreamConnectionsOptions {
   subgraphUrls: Record<string, string>;
   viewer: Viewer | null;
   identitySecret: string;
+  /** The client connection's request id, for correlating the subgraphs' logs. */
+  requestId: string;
 }
 
 export const webSocketUrlOf = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
@@ -39,7 +41,10 @@ export function createUpstreamConnections(options: UpstreamConnectionsOptions): 
         retryAttempts: 0,
         shouldRetry: () => false,
         // Signed at each connect, so the value is fresh (it is valid for 60 s and checked once, at connection time).
-        connectionParams: () => (options.viewer ? { viewer: signViewer(options.viewer, options.identitySecret) } : {}),
+        connectionParams: () => ({
+          requestId: options.requestId,
+          ...(options.viewer ? { viewer: signViewer(options.viewer, options.identitySecret) } : {}),
+        }),
       });
       clients.set(serviceName, client);
     }

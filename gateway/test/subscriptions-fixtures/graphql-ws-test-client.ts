@@ -16,6 +16,8 @@ export interface WsTestClient {
   messages: WsMessage[];
   subscribe(id: string, query: string, variables?: Record<string, unknown>): void;
   complete(id: string): void;
+  /** A graphql-ws ping; the gateway reads a fresh `authorization` from its payload. */
+  ping(payload: Record<string, unknown>): void;
   /** The next message that matches (already received or still to come); fails after `timeoutMs`. */
   next(match: (message: WsMessage) => boolean, timeoutMs?: number): Promise<WsMessage>;
   /** Messages of one subscription so far. */
@@ -87,6 +89,7 @@ export function connectWsTestClient(url: string, connectionParams: Record<string
     messages,
     subscribe: (id, query, variables = {}) => socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables } })),
     complete: (id) => socket.send(JSON.stringify({ id, type: 'complete' })),
+    ping: (payload) => socket.send(JSON.stringify({ type: 'ping', payload })),
     next,
     of: (id) => messages.filter((message) => message.id === id),
     pause: () => socket.pause(),

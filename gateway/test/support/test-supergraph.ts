@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import { countStatements, type StatementCounter } from '@threadly/database';
 import type { CommerceSettings } from '@threadly/commerce';
 import { DEVELOPMENT_STRIPE_SECRET_KEY, DEVELOPMENT_STRIPE_WEBHOOK_SECRET } from '@threadly/config';
-import { startLocalSupergraph, type LocalSupergraph } from '@threadly/local-supergraph';
+import { startLocalSupergraph, type LocalSupergraph, type LocalSupergraphOptions } from '@threadly/local-supergraph';
 import { startStripeStandIn, type StripeStandIn } from '@threadly/stripe-stand-in';
 import { createLogger } from '@threadly/logger';
 import { createTestDatabase, type TestDatabase } from '@threadly/testing';
@@ -47,7 +47,13 @@ export const TEST_IDENTITY_SECRET = 'integration-test-identity-secret'.padEnd(48
 export async function startTestSupergraph({
   production = false,
   commerce = {},
-}: { production?: boolean; commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>> } = {}): Promise<TestSupergraph> {
+  local = {},
+}: {
+  production?: boolean;
+  commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>>;
+  /** Events on a transport of the test's own, realtime Redis, subscription limits, identity cache (subscription suites). */
+  local?: Pick<LocalSupergraphOptions, 'events' | 'realtime' | 'subscriptions' | 'userCacheTtlMs'>;
+} = {}): Promise<TestSupergraph> {
   const database = await createTestDatabase();
   const statements = countStatements(database.pool);
   // Stripe's API is not reachable from here: commerce talks to the project's stand-in, on Stripe's wire format.
@@ -59,6 +65,7 @@ export async function startTestSupergraph({
     production,
     seedWhenEmpty: true,
     loggerFor: (component) => createLogger(component, 'silent'),
+    ...local,
     commerce: {
       stripe: { secretKey: DEVELOPMENT_STRIPE_SECRET_KEY, webhookSecret: DEVELOPMENT_STRIPE_WEBHOOK_SECRET, apiBase: standIn.url },
       ...commerce,
