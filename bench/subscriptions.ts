@@ -58,10 +58,20 @@ try {
   ], { execArgv: ['--import', 'tsx'] });
   const fromChild = <T>(key: string) => new Promise<T>((resolve) => child.on('message', (message: Record<string, unknown>) => key in message && resolve(message as T)));
   let progress = 0;
-  child.on('message', (message: { progress?: number }) => (progress = message.progress ?? progress));
+  let probed = 0;
+  child.on('message', (message: { progress?: number; probed?: number }) => {
+    progress = message.progress ?? progress;
+    probed = message.probed ?? probed;
+  });
   await fromChild('ready');
-  // Let the upstream subscriptions settle (the child's ready means the gateway got them; messaging may be a hop behind).
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  // A subscription is live once messaging has it; probe messages (not measured) until every connection got one, or
+  // until no more become live for 20 s (a subscription interrupted on the way is reported, not waited for).
+  for (let probe = 0, seen = -1, quietSince = performance.now(); probed < subscribers && performance.now() - quietSince < 20_000; probe += 1) {
+    if (probe % 10 === 0) await bench.sendMessage(buyerToken, conversationId, `probe ${probe}`).catch((error: unknown) => console.error(`probe failed: ${String(error)}`));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (probed !== seen) [seen, quietSince] = [probed, performance.now()];
+  }
+  const live = probed;
   const connected = heap();
 
   const total = Math.round(perSecond * seconds);
@@ -72,13 +82,13 @@ try {
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     await bench.sendMessage(buyerToken, conversationId, `bench ${index} ${performance.timeOrigin + performance.now()} ${randomUUID()}`);
   }
-  // Wait for the backlog: until every delivery arrived, or none arrived for 5 s.
-  for (let seen = -1, quietSince = performance.now(); progress < total * subscribers && performance.now() - quietSince < 5000; ) {
+  // Wait for the backlog: until every delivery arrived, or none arrived for 15 s.
+  for (let seen = -1, quietSince = performance.now(); progress < total * live && performance.now() - quietSince < 15_000; ) {
     await new Promise((resolve) => setTimeout(resolve, 500));
     if (progress !== seen) [seen, quietSince] = [progress, performance.now()];
   }
   child.send({ stop: true });
-  const { received, latencies, lastReceipt } = await fromChild<{ received: number; latencies: number[]; lastReceipt: number }>('received');
+  const { received, latencies, lastReceipt, closedEarly } = await fromChild<{ received: number; latencies: number[]; lastReceipt: number; closedEarly: Record<string, number> }>('received');
   latencies.sort((a, b) => a - b);
   const perConnection = (bytes: number) => `${((bytes / subscribers) / 1024).toFixed(1)} KiB`;
   console.log(
@@ -87,8 +97,10 @@ try {
       select: values.select,
       published: total,
       publishRatePerSecond: perSecond,
-      expectedDeliveries: total * subscribers,
+      liveSubscriptions: live,
+      expectedDeliveries: total * live,
       delivered: received,
+      connectionsClosedByGateway: closedEarly,
       deliveredPerSecond: Math.round(received / ((lastReceipt - startedAt) / 1000)),
       latencyMs: { p50: Number(percentile(latencies, 50).toFixed(1)), p99: Number(percentile(latencies, 99).toFixed(1)), max: Number((latencies.at(-1) ?? NaN).toFixed(1)) },
       // This process is the gateway and every subgraph: the figure includes messaging's end of each upstream socket.
