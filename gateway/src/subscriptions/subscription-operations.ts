@@ -42,7 +42,13 @@ export function createSubscriptionOperations(options: SubscriptionOperationsOpti
       if (Object.keys(ctx.subscriptions).length > settings.maxPerConnection) {
         return badRequest(`At most ${settings.maxPerConnection} subscriptions per connection: complete one before starting another.`);
       }
-      const planned = planner.plan(payload.query, payload.operationName ?? undefined);
+      let planned: PlannedSubscription | GraphQLError[];
+      try {
+        planned = planner.plan(payload.query, payload.operationName ?? undefined);
+      } catch (error) {
+        options.logger.error({ err: error }, 'a valid subscription could not be planned');
+        return [new GraphQLError('This subscription could not be planned.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
+      }
       if (Array.isArray(planned)) return planned;
       const operation: OperationDefinitionNode = planned.operationContext.operation;
       const coerced = getVariableValues(planner.apiSchema, operation.variableDefinitions ?? [], payload.variables ?? {});

@@ -24,8 +24,8 @@ export const webSocketUrlOf = (httpUrl: string) => httpUrl.replace(/^http/, 'ws'
  * One lazily opened graphql-ws connection per subgraph for each client connection. The subgraph authenticates
  * the connection once, from `connectionParams.viewer` (the same signed value HTTP fetches carry in
  * x-threadly-viewer), so a connection belongs to one viewer and cannot be shared between clients. It opens on
- * the first subscription to that subgraph and closes when the last one ends; it is never retried: a subgraph
- * that goes away ends its subscriptions with an error the client sees.
+ * the first subscription to that subgraph and closes when the last one ends. A subgraph that goes away after
+ * acknowledging ends its subscriptions with an error the client sees.
  */
 export function createUpstreamConnections(options: UpstreamConnectionsOptions): UpstreamConnections {
   const clients = new Map<string, Client>();
@@ -34,12 +34,23 @@ export function createUpstreamConnections(options: UpstreamConnectionsOptions): 
     if (!client) {
       const url = options.subgraphUrls[serviceName];
       if (!url) throw new Error(`no URL for subgraph ${serviceName}`);
+      // Reconnecting after the subgraph acknowledged would silently skip the events sent in between, so only a
+      // connection that never got that far (a subgraph busy or restarting) is tried again, twice, with backoff.
+      let acknowledged = false;
       client = createClient({
         url: webSocketUrlOf(url),
         webSocketImpl: WebSocket,
         lazy: true,
-        retryAttempts: 0,
-        shouldRetry: () => false,
+        retryAttempts: 2,
+        shouldRetry: () => !acknowledged,
+        on: {
+          connecting: () => {
+            acknowledged = false;
+          },
+          connected: () => {
+            acknowledged = true;
+          },
+        },
         // Signed at each connect, so the value is fresh (it is valid for 60 s and checked once, at connection time).
         connectionParams: () => ({
           requestId: options.requestId,
