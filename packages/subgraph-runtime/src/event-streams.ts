@@ -54,18 +54,18 @@ function eventStream(source: AsyncIterator<unknown>, map: (event: unknown) => Pr
   const stream: EventStream = {
     async next() {
       if (ended) return done;
-      let step: IteratorResult<unknown>;
+      // A consumer's for-await does not call `return()` when `next()` throws: a failure ends the stream here.
       try {
-        step = await Promise.race([source.next(), stopped]);
+        const step = await Promise.race([source.next(), stopped]);
+        if (step.done || ended) {
+          await finish();
+          return done;
+        }
+        return { done: false, value: await map(step.value) };
       } catch (error) {
         await finish();
         throw error;
       }
-      if (step.done || ended) {
-        await finish();
-        return done;
-      }
-      return { done: false, value: await map(step.value) };
     },
     async return() {
       await finish();
