@@ -4,6 +4,7 @@ import { clerkEnvShape } from './auth/clerk-env.ts';
 import { responseCacheEnvShape } from './cache/response-cache-env.ts';
 import { edgeEnvShape } from './edge/edge-env.ts';
 import { hotPathEnvShape } from './hot-path-env.ts';
+import { subscriptionEnvShape } from './subscriptions/subscription-settings.ts';
 
 const subgraphUrl = (fallback: string) => z.url({ message: 'expected an http(s) URL of a subgraph /graphql endpoint' }).default(fallback);
 
@@ -22,6 +23,7 @@ export const gatewayEnvShape = {
   ...edgeEnvShape,
   ...responseCacheEnvShape,
   ...hotPathEnvShape,
+  ...subscriptionEnvShape,
 };
 
 export type GatewayEnv = ReturnType<typeof loadGatewayEnv>;

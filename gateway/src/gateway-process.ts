@@ -11,6 +11,7 @@ import type { GatewayEnv } from './env.ts';
 import { startGatewayServer } from './gateway-server.ts';
 import { hotPathOptionsFromEnv } from './hot-path-env.ts';
 import { subgraphUrlsFromEnv } from './subgraph-urls.ts';
+import { subscriptionSettingsFromEnv } from './subscriptions/subscription-settings.ts';
 import { readSupergraphSdl } from './supergraph-sdl.ts';
 
 /**
@@ -47,6 +48,7 @@ export async function runGatewayProcess(env: GatewayEnv, logger: Logger, { clust
     corsOrigins: edge.corsOrigins,
     trustedProxyHops: edge.trustedProxyHops,
     hotPath: hotPathOptionsFromEnv(env),
+    subscriptions: subscriptionSettingsFromEnv(env),
     metrics,
     renderMetrics: clustered ? renderClusterMetrics() : undefined,
     maxBodyBytes: env.MAX_BODY_BYTES,

@@ -25,6 +25,8 @@ import { createMetricsRoute, renderRegistry, type RenderMetrics } from './metric
 import { registerSubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
 import { createOperationCaches, DEFAULT_OPERATION_CACHE_SIZES } from './operation-cache/operation-caches.ts';
 import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH_OPTIONS } from './subgraph-fetch/subgraph-fetchers.ts';
+import { startSubscriptionServer } from './subscriptions/subscription-server.ts';
+import { DEFAULT_SUBSCRIPTION_SETTINGS, type SubscriptionSettings } from './subscriptions/subscription-settings.ts';
 
 export interface GatewayServerOptions {
   /** Who each request comes from (Clerk sign-in, `createClerkAuthenticate`); defaults to everyone anonymous. */
@@ -50,6 +52,8 @@ export interface GatewayServerOptions {
   metrics?: Registry;
   /** What `GET /metrics` answers; defaults to `metrics` rendered (under node:cluster: every worker's, summed). */
   renderMetrics?: RenderMetrics;
+  /** Limits of the WebSocket subscription endpoint; defaults to DEFAULT_SUBSCRIPTION_SETTINGS. */
+  subscriptions?: Partial<SubscriptionSettings>;
   supergraphSdl: string;
   subgraphUrls: SubgraphUrls;
   identitySecret: string;
@@ -113,15 +117,31 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...createGatewayPlugins({ production, maxTokens: operationLimits.tokens, responseCache: options.responseCache })],
   });
   await apollo.start();
+  const authenticate: Authenticate = options.authenticate ?? (async (_req, ip) => ({ kind: 'anonymous', ip }));
+  const createContext = createRequestContextFactory(
+    authenticate,
+    options.enforceRateLimit ?? (async () => undefined),
+    createClientIpResolver(options.trustedProxyHops ?? 0),
+  );
+  const subscriptions = startSubscriptionServer({
+    server,
+    path: '/graphql',
+    supergraphSdl: options.supergraphSdl,
+    subgraphUrls: { ...subgraphUrls },
+    identitySecret: options.identitySecret,
+    createContext,
+    authenticate,
+    operationLimits,
+    maxPayloadBytes: options.maxBodyBytes,
+    settings: { ...DEFAULT_SUBSCRIPTION_SETTINGS, ...options.subscriptions },
+    production,
+    logger,
+  });
   routes.push(
     ...createGraphQLRoutes(apollo, {
       maxBodyBytes: options.maxBodyBytes,
       compression: { minBytes: hotPath.compressionMinBytes },
-      context: createRequestContextFactory(
-        options.authenticate ?? (async (_req, ip) => ({ kind: 'anonymous', ip })),
-        options.enforceRateLimit ?? (async () => undefined),
-        createClientIpResolver(options.trustedProxyHops ?? 0),
-      ),
+      context: createContext,
     }),
     createWebhookForwardingRoute({ path: '/webhooks/clerk', target: new URL('/webhooks/clerk', subgraphUrls.identity).toString(), logger }),
     createWebhookForwardingRoute({
@@ -146,7 +166,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   return {
     url: `${base}/graphql`,
     metrics,
+    // Subscriptions first: open WebSockets would otherwise keep the HTTP server from closing.
     stop: async () => {
+      await subscriptions.stop();
       await apollo.stop();
       await fetchers.close();
     },

@@ -12,6 +12,7 @@ import {
   type GatewayServerOptions,
   type RunningResponseCache,
   type SubgraphUrls,
+  type SubscriptionSettings,
 } from '@threadly/gateway';
 import { createIdentitySubgraph } from '@threadly/identity';
 import type { Logger } from '@threadly/logger';
@@ -49,8 +50,25 @@ export interface LocalSupergraphOptions {
    * by a consumer of `events`. Absent: no response cache.
    */
   responseCache?: { redisUrl?: string; keyPrefix?: string };
+  /**
+   * Subscription fan-out between subgraph replicas: Redis pub/sub at `redisUrl`, else each process's memory;
+   * `channelPrefix` keeps test runs apart.
+   */
+  realtime?: { redisUrl?: string; channelPrefix?: string };
+  /** The gateway's WebSocket limits; its defaults when absent. */
+  subscriptions?: Partial<SubscriptionSettings>;
+  /** How long the gateway reuses identity's answer for a signed-in user (default 60 s). */
+  userCacheTtlMs?: number;
   /** Called as each part comes up, for progress output. */
   onProgress?: (step: string) => void;
+}
+
+/** A second gateway and a second messaging instance over the same database, events and Redis. */
+export interface LocalReplica {
+  gatewayUrl: string;
+  /** This replica's gateway sends messaging's part to this messaging instance; the other subgraphs are shared. */
+  messagingUrl: string;
+  stop(): Promise<void>;
 }
 
 type SubgraphUrlsOf<T> = { [Name in keyof SubgraphUrls]: T };
@@ -68,6 +86,11 @@ export interface LocalSupergraph {
    * Redis Streams it returns at once.
    */
   settleEvents(): Promise<void>;
+  /**
+   * Starts another gateway and another messaging instance (the subgraph that serves subscriptions) on the same
+   * pool, event transport and realtime Redis, as a second replica of each would run; stopped by `stop()` too.
+   */
+  startReplica(): Promise<LocalReplica>;
   /**
    * Stops the gateway first, then lets events in flight settle (in-process), then the subgraphs — each stops its
    * consumer and publishes what is left in its outbox — so no request finds a subgraph gone and no event is lost.
@@ -100,6 +123,30 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
     servers.push({ definition, server });
     return server.url;
   };
+  const createMessaging = (catalogUrl: string) =>
+    createMessagingSubgraph({ pool, identitySecret, catalogUrl, realtime: options.realtime, logger: options.loggerFor('messaging') });
+  const startGateway = (subgraphUrls: SubgraphUrls, port: number, responseCache: GatewayServerOptions['responseCache']) =>
+    startGatewayServer({
+      supergraphSdl: readSupergraphSdl(),
+      subgraphUrls,
+      identitySecret,
+      production,
+      authenticate: createGatewayAuthenticate({
+        session: options.clerk ?? developmentClerkSessionOptions(),
+        identityUrl: subgraphUrls.identity,
+        identitySecret,
+        logger: options.loggerFor('gateway'),
+        userCacheTtlMs: options.userCacheTtlMs,
+      }),
+      ...options.edge,
+      responseCache,
+      subscriptions: options.subscriptions,
+      maxBodyBytes: options.maxBodyBytes ?? 100_000,
+      port,
+      host,
+      logger: options.loggerFor('gateway'),
+    });
+  const replicas: LocalReplica[] = [];
   try {
     const identityDefinition = createIdentitySubgraph({
       pool,
@@ -110,41 +157,47 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
     const identity = await serve(identityDefinition as SubgraphDefinition, options.ports.identity);
     const catalog = await serve(createCatalogSubgraph({ pool, identitySecret, search: options.catalogSearch, logger: options.loggerFor('catalog') }) as SubgraphDefinition, options.ports.catalog);
     const commerce = await serve(
-      createCommerceSubgraph({ pool, identitySecret, catalogUrl: catalog, logger: options.loggerFor('commerce'), ...options.commerce }) as SubgraphDefinition,
+      createCommerceSubgraph({ pool, identitySecret, catalogUrl: catalog, logger: options.loggerFor('commerce'), realtime: options.realtime, ...options.commerce }) as SubgraphDefinition,
       options.ports.commerce,
     );
     const messaging = await serve(
-      createMessagingSubgraph({ pool, identitySecret, catalogUrl: catalog }) as SubgraphDefinition,
+      createMessaging(catalog) as SubgraphDefinition,
       options.ports.messaging,
     );
     const subgraphUrls: SubgraphUrls = { identity, catalog, commerce, messaging };
     options.onProgress?.('gateway: starting');
     if (options.responseCache) responseCache = await startResponseCache({ ...options.responseCache, events, logger: options.loggerFor('gateway') });
-    const gateway = await startGatewayServer({
-      supergraphSdl: readSupergraphSdl(),
-      subgraphUrls,
-      identitySecret,
-      production,
-      authenticate: createGatewayAuthenticate({
-        session: options.clerk ?? developmentClerkSessionOptions(),
-        identityUrl: identity,
-        identitySecret,
-        logger: options.loggerFor('gateway'),
-      }),
-      ...options.edge,
-      responseCache: responseCache?.store.cache,
-      maxBodyBytes: options.maxBodyBytes ?? 100_000,
-      port: options.ports.gateway,
-      host,
-      logger: options.loggerFor('gateway'),
-    });
+    const gateway = await startGateway(subgraphUrls, options.ports.gateway, responseCache?.store.cache);
     return {
       gatewayUrl: gateway.url,
       subgraphUrls,
       events,
       responseCache: responseCache?.store,
       settleEvents: () => settleEvents(servers, events),
+      async startReplica() {
+        const definition = createMessaging(catalog);
+        const server = await serveSubgraph(definition as SubgraphDefinition, { pool, logger: options.loggerFor('messaging'), port: 0, host, production, migrate: false, seedWhenEmpty: false, events });
+        const replicaGateway = await startGateway({ ...subgraphUrls, messaging: server.url }, 0, responseCache?.store.cache).catch(async (error: unknown) => {
+          await server.stop();
+          await definition.close();
+          throw error;
+        });
+        let stopped: Promise<void> | undefined;
+        const replica: LocalReplica = {
+          gatewayUrl: replicaGateway.url,
+          messagingUrl: server.url,
+          stop: () =>
+            (stopped ??= (async () => {
+              await replicaGateway.stop();
+              await server.stop();
+              await definition.close();
+            })()),
+        };
+        replicas.push(replica);
+        return replica;
+      },
       stop: async () => {
+        for (const replica of replicas) await replica.stop();
         await gateway.stop();
         // The purger is a consumer like the subgraphs': it stays until the events settled, or settling would wait on it.
         await settleEvents(servers, events);
