@@ -9,6 +9,8 @@ import { corsHook } from './edge/cors-hook.ts';
 import { DEFAULT_OPERATION_LIMITS, operationLimitRules, type OperationLimits } from './edge/operation-limits.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createGatewayPlugins } from './plugins/index.ts';
+import { APQ_TTL_SECONDS } from './plugins/persisted-operations-apq-cache.ts';
+import type { PersistedOperationsOptions } from './plugins/persisted-operations-env.ts';
 import { createClientIpResolver } from './edge/client-ip.ts';
 import { createRequestContextFactory, type Authenticate, type EnforceRateLimit } from './request-context.ts';
 import type { ValidationRule } from 'graphql';
@@ -33,6 +35,8 @@ export interface GatewayServerOptions {
   corsOrigins?: readonly string[];
   /** Caches whole query responses by the subgraphs' cache hints (`createResponseCacheStore`); absent: no response cache. */
   responseCache?: KeyValueCache<string>;
+  /** Trusted documents for partners and the first-party mode (`createPersistedOperations`); absent: anything runs, APQ in memory. */
+  persistedOperations?: PersistedOperationsOptions;
   supergraphSdl: string;
   subgraphUrls: SubgraphUrls;
   identitySecret: string;
@@ -79,7 +83,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // Shutdown is orchestrated by the process (gateway first, then subgraphs, then the database); Apollo's own
     // signal handlers would race it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...createGatewayPlugins({ production, maxTokens: operationLimits.tokens, responseCache: options.responseCache })],
+    persistedQueries: apqOption(options.persistedOperations),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ...createGatewayPlugins({ production, maxTokens: operationLimits.tokens, responseCache: options.responseCache, persistedOperations: options.persistedOperations, logger }),
+    ],
   });
   await apollo.start();
   routes.push(
@@ -111,4 +119,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   );
   const base = await listen(server, options.port, options.host);
   return { url: `${base}/graphql`, stop: () => apollo.stop() };
+}
+
+/** APQ: off in safelist mode (nothing may be registered), else in the given cache; Apollo's in-memory default without options. */
+function apqOption(persisted: PersistedOperationsOptions | undefined) {
+  if (!persisted) return undefined;
+  if (persisted.firstPartyMode === 'safelist') return false;
+  return persisted.apqCache ? { cache: persisted.apqCache, ttl: APQ_TTL_SECONDS } : { ttl: APQ_TTL_SECONDS };
 }

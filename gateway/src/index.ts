@@ -13,3 +13,7 @@ export { PARTNER_KEY_HEADER } from './auth/partner-key.ts';
 export { clerkSessionOptionsFromEnv, developmentClerkSessionOptions } from './auth/clerk-env.ts';
 export type { ClerkSessionOptions } from './auth/clerk-session.ts';
 export { signDevelopmentSessionToken, DEVELOPMENT_TOKEN_AZP, type DevelopmentTokenSubject, type DevelopmentTokenOptions } from './auth/dev-token.ts';
+export { createPersistedOperations, type PersistedOperationsOptions } from './plugins/persisted-operations-env.ts';
+export { readManifest, sha256Hex, type PersistedOperationManifest } from './plugins/persisted-operations-manifest.ts';
+export { createApqCacheStore, type ApqCacheStore } from './plugins/persisted-operations-apq-cache.ts';
+export type { FirstPartyMode } from './plugins/persisted-operations-policy.ts';

@@ -7,6 +7,7 @@ import { edgeOptionsFromEnv } from './edge/edge-env.ts';
 import { createGatewayRateLimit } from './edge/gateway-rate-limit.ts';
 import { loadGatewayEnv } from './env.ts';
 import { startGatewayServer } from './gateway-server.ts';
+import { createPersistedOperations } from './plugins/persisted-operations-env.ts';
 import { subgraphUrlsFromEnv } from './subgraph-urls.ts';
 import { readSupergraphSdl } from './supergraph-sdl.ts';
 
@@ -15,6 +16,7 @@ const logger = createLogger('gateway', env.LOG_LEVEL);
 const edge = edgeOptionsFromEnv(env);
 const rateLimit = await createGatewayRateLimit({ redisUrl: edge.redisUrl, limits: edge.rateLimits, logger });
 const responseCache = env.RESPONSE_CACHE_ENABLED ? await createResponseCacheStore({ redisUrl: edge.redisUrl, logger }) : undefined;
+const persistedOperations = await createPersistedOperations(env, { redisUrl: edge.redisUrl, logger });
 const gateway = await startGatewayServer({
   supergraphSdl: readSupergraphSdl(),
   subgraphUrls: subgraphUrlsFromEnv(env),
@@ -28,6 +30,7 @@ const gateway = await startGatewayServer({
   }),
   enforceRateLimit: rateLimit.enforce,
   responseCache: responseCache?.cache,
+  persistedOperations: persistedOperations.options,
   operationLimits: edge.operationLimits,
   corsOrigins: edge.corsOrigins,
   trustedProxyHops: edge.trustedProxyHops,
@@ -43,6 +46,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await gateway.stop();
     await rateLimit.close();
     await responseCache?.close();
+    await persistedOperations.close();
     process.exit(0);
   });
 }

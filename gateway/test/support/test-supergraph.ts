@@ -9,6 +9,7 @@ import { createLogger } from '@threadly/logger';
 import { createTestDatabase, type TestDatabase } from '@threadly/testing';
 import { findDatabaseUser, findDemoUser, type DevelopmentUser, type SqlQueryable } from '../../src/auth/development-users.ts';
 import { signDevelopmentSessionToken } from '../../src/auth/dev-token.ts';
+import type { PersistedOperationsOptions } from '../../src/plugins/persisted-operations-env.ts';
 
 export interface GraphQLResponse {
   status: number;
@@ -47,7 +48,13 @@ export const TEST_IDENTITY_SECRET = 'integration-test-identity-secret'.padEnd(48
 export async function startTestSupergraph({
   production = false,
   commerce = {},
-}: { production?: boolean; commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>> } = {}): Promise<TestSupergraph> {
+  persistedOperations,
+}: {
+  production?: boolean;
+  commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>>;
+  /** Trusted documents and the first-party mode; absent: any operation from anyone. */
+  persistedOperations?: PersistedOperationsOptions;
+} = {}): Promise<TestSupergraph> {
   const database = await createTestDatabase();
   const statements = countStatements(database.pool);
   // Stripe's API is not reachable from here: commerce talks to the project's stand-in, on Stripe's wire format.
@@ -58,6 +65,7 @@ export async function startTestSupergraph({
     ports: { gateway: 0, identity: 0, catalog: 0, commerce: 0, messaging: 0 },
     production,
     seedWhenEmpty: true,
+    edge: { persistedOperations },
     loggerFor: (component) => createLogger(component, 'silent'),
     commerce: {
       stripe: { secretKey: DEVELOPMENT_STRIPE_SECRET_KEY, webhookSecret: DEVELOPMENT_STRIPE_WEBHOOK_SECRET, apiBase: standIn.url },
