@@ -129,6 +129,31 @@ describe('first-party clients in safelist mode', () => {
   });
 });
 
+describe('malformed persisted-query extensions', () => {
+  const malformed: Array<Record<string, unknown>> = [
+    { extensions: { persistedQuery: 'x'.repeat(5000) } },
+    { extensions: { persistedQuery: { version: 1, sha256Hash: 42 } } },
+    { extensions: { persistedQuery: { version: 1, sha256Hash: '<script>alert(1)</script>' } } },
+    { query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: sha256Hex('{ __typename }') } } },
+    { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'not-the-hash' } } },
+  ];
+
+  // A first-party hash the APQ cache does not hold is Apollo's usual 200 PERSISTED_QUERY_NOT_FOUND, whatever it looks like.
+  it.each(['safelist', 'audit', 'open'] as const)('get a refusal with a stable code in %s mode, from partners and first-party clients alike, never echoing markup', async (mode) => {
+    for (const body of malformed) {
+      for (const caller of ['partner', 'anonymous'] as const) {
+        const { status, body: answer } = await post(gateways[mode]!, body, caller);
+        const code = answer.errors?.[0]?.extensions?.code;
+        expect(answer.data, JSON.stringify({ body, caller })).toBeUndefined();
+        if (status === 200) expect({ caller, mode, code }).toEqual({ caller: 'anonymous', mode: expect.stringMatching(/^(audit|open)$/), code: 'PERSISTED_QUERY_NOT_FOUND' });
+        else expect([400, 403]).toContain(status);
+        expect(code).toMatch(/^(PERSISTED_QUERY_NOT_ALLOWED|PERSISTED_QUERY_NOT_SUPPORTED|PERSISTED_QUERY_NOT_FOUND|BAD_REQUEST)$/);
+        expect(JSON.stringify(answer)).not.toContain('<script>');
+      }
+    }
+  });
+});
+
 describe('first-party clients in audit and open mode', () => {
   it('audit: runs an unknown operation and logs it once per hash, with its name; manifest operations are not logged', async () => {
     auditWarnings.mockClear();

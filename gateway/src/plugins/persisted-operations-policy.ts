@@ -26,6 +26,9 @@ export type Verdict =
   | { kind: 'introspection-only' }
   | { kind: 'refused'; message: string };
 
+/** How a refusal names the operation: its hash when it is one, never arbitrary text the client put there. */
+const named = (hash: string) => (/^[0-9a-f]{64}$/.test(hash) ? `Operation ${hash}` : 'An operation named by something other than a SHA-256 hash');
+
 export interface OperationRequest {
   query?: unknown;
   extensions?: unknown;
@@ -57,7 +60,7 @@ export function judgeOperation(policy: PersistedOperationsPolicy, caller: Caller
       message:
         hash === undefined
           ? 'Partner API keys run operations of the partner manifest by id: send extensions.persistedQuery.sha256Hash instead of a query.'
-          : `Operation ${hash} is not in the partner manifest.`,
+          : `${named(hash)} is not in the partner manifest.`,
     };
   }
   const known = hash !== undefined ? policy.firstPartyManifest.get(hash) : query !== undefined ? policy.firstPartyManifest.get(sha256Hex(query)) : undefined;
@@ -70,6 +73,6 @@ export function judgeOperation(policy: PersistedOperationsPolicy, caller: Caller
     message:
       hash === undefined
         ? 'This operation is not in the web or mobile app manifest, and only those run here (safelist mode).'
-        : `Operation ${hash} is not in the web or mobile app manifest, and only those run here (safelist mode).`,
+        : `${named(hash)} is not in the web or mobile app manifest, and only those run here (safelist mode).`,
   };
 }
