@@ -19,6 +19,7 @@ try {
   console.log(`conversation ${report.conversation.id}: ${report.conversation.messages.length} messages, ${report.conversation.unreadAfterReading} unread`);
   console.log(`order ${report.order.number}: ${report.order.status}, ${report.order.total} (minor units) for ${report.order.items.join(', ')}`);
 } catch (error) {
-  console.error((error as Error).message);
+  const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+  console.error(cause ? `Could not reach ${values.url} (${cause.code ?? cause.message}): is the gateway running (npm start)?` : (error as Error).message);
   process.exit(1);
 }

@@ -18,6 +18,7 @@ try {
   console.log(`listing ${report.listing.id}: "${report.listing.title}" (${report.listing.status})`);
   console.log(`a query of our own: HTTP ${report.offManifest.status} ${report.offManifest.code} — ${report.offManifest.message}`);
 } catch (error) {
-  console.error((error as Error).message);
+  const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+  console.error(cause ? `Could not reach ${values.url} (${cause.code ?? cause.message}): is the gateway running (npm start)?` : (error as Error).message);
   process.exit(1);
 }
