@@ -1,12 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import type { Logger } from '@threadly/logger';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GatewayContext } from '../gateway-context.ts';
 import { operationResolutionPlugin } from './operation-resolution-plugin.ts';
 import type { PersistedOperationsOptions } from './persisted-operations-env.ts';
 import { persistedOperationsPlugin } from './persisted-operations-plugin.ts';
-import type { Logger } from '@threadly/logger';
 import { responseCachePlugins } from './response-cache.ts';
 import { textInputPlugin } from './text-input-plugin.ts';
 import { tokenLimitMessagePlugin } from './token-limit-message-plugin.ts';
