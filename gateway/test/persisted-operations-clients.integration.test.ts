@@ -14,9 +14,11 @@ import { persistedOperationsFor } from './support/persisted-operations.ts';
 import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.ts';
 
 let supergraph: TestSupergraph;
+let apiKey = '';
 
 beforeAll(async () => {
   supergraph = await startTestSupergraph({ persistedOperations: persistedOperationsFor('safelist') });
+  apiKey = await issuePartnerKey(supergraph.database.url, ['example-partner']);
 }, 180_000);
 afterAll(async () => {
   await supergraph?.close();
@@ -47,7 +49,6 @@ describe('clients/mobile: the main flows, by hash, against a safelisting gateway
 
 describe('clients/partner: the example integration, with a partner API key', () => {
   it('reads categories, a page of listings and one listing by hash; its own query is refused with PERSISTED_QUERY_NOT_ALLOWED', async () => {
-    const apiKey = await issuePartnerKey(supergraph.database.url, ['example-partner']);
     const report = await runPartnerExample(createPartnerClient({ url: supergraph.gatewayUrl, apiKey }));
 
     expect(report.categories).toBeGreaterThan(0);
