@@ -5,6 +5,8 @@ COPY package.json package-lock.json ./
 COPY packages packages
 COPY subgraphs subgraphs
 COPY gateway gateway
+# The gateway trusts the clients' persisted-operations manifests (clients/*/src/gql/persisted-documents.json).
+COPY clients clients
 COPY scripts scripts
 COPY tsconfig.json supergraph.yaml ./
 RUN npm ci --no-audit --no-fund && npm run prisma:generate

@@ -7,7 +7,7 @@ import { commerceEnvShape, commerceSettingsFromEnv } from '@threadly/commerce';
 import { resolveDatabase } from '@threadly/database';
 import { createEventTransport } from '@threadly/events';
 import { startStripeStandIn } from '@threadly/stripe-stand-in';
-import { clerkSessionOptionsFromEnv, createGatewayRateLimit, edgeOptionsFromEnv, gatewayEnvShape } from '@threadly/gateway';
+import { clerkSessionOptionsFromEnv, createGatewayRateLimit, createPersistedOperations, edgeOptionsFromEnv, gatewayEnvShape } from '@threadly/gateway';
 import { identityEnvShape } from '@threadly/identity';
 import { startLocalSupergraph } from '@threadly/local-supergraph';
 import { createLogger } from '@threadly/logger';
@@ -43,6 +43,8 @@ const database = await resolveDatabase({
 const edge = edgeOptionsFromEnv(env);
 // Redis-backed when REDIS_URL is set (shared with other gateways), in this process otherwise.
 const rateLimit = await createGatewayRateLimit({ redisUrl: edge.redisUrl, limits: edge.rateLimits, logger: createLogger('gateway', env.LOG_LEVEL) });
+// Partners run their manifest only; first-party clients by PERSISTED_OPERATIONS_MODE (open in development, for Sandbox).
+const persistedOperations = await createPersistedOperations(env, { redisUrl: edge.redisUrl, logger: createLogger('gateway', env.LOG_LEVEL) });
 
 // Redis Streams when REDIS_URL is set (other processes and replicas can consume), in this process otherwise.
 const events = createEventTransport(env.REDIS_URL, createLogger('events', env.LOG_LEVEL));
@@ -74,7 +76,7 @@ try {
     maxBodyBytes: env.MAX_BODY_BYTES,
     // Redis when REDIS_URL is set (shared with other gateways), an in-process LRU otherwise.
     responseCache: env.RESPONSE_CACHE_ENABLED ? { redisUrl: env.REDIS_URL } : undefined,
-    edge: { enforceRateLimit: rateLimit.enforce, operationLimits: edge.operationLimits, corsOrigins: edge.corsOrigins, trustedProxyHops: edge.trustedProxyHops },
+    edge: { enforceRateLimit: rateLimit.enforce, operationLimits: edge.operationLimits, corsOrigins: edge.corsOrigins, trustedProxyHops: edge.trustedProxyHops, persistedOperations: persistedOperations.options },
     loggerFor: (component) => createLogger(component, env.LOG_LEVEL),
     events,
     // Meilisearch when MEILI_HOST is set, PostgreSQL full-text otherwise; the search cache in Redis with REDIS_URL.
@@ -95,6 +97,7 @@ try {
       : `Could not start: ${(error as Error).message}`,
   );
   await rateLimit.close();
+  await persistedOperations.close();
   await events.close();
   await stripeStandIn?.stop();
   await database.close();
@@ -116,6 +119,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await supergraph.stop();
     await events.close();
     await rateLimit.close();
+    await persistedOperations.close();
     await stripeStandIn?.stop();
     await database.close();
     console.log('Stopped.');

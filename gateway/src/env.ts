@@ -5,6 +5,7 @@ import { responseCacheEnvShape } from './cache/response-cache-env.ts';
 import { edgeEnvShape } from './edge/edge-env.ts';
 import { hotPathEnvShape } from './hot-path-env.ts';
 import { subscriptionEnvShape } from './subscriptions/subscription-settings.ts';
+import { persistedOperationsEnvShape } from './plugins/persisted-operations-env.ts';
 
 const subgraphUrl = (fallback: string) => z.url({ message: 'expected an http(s) URL of a subgraph /graphql endpoint' }).default(fallback);
 
@@ -24,6 +25,7 @@ export const gatewayEnvShape = {
   ...responseCacheEnvShape,
   ...hotPathEnvShape,
   ...subscriptionEnvShape,
+  ...persistedOperationsEnvShape,
 };
 
 export type GatewayEnv = ReturnType<typeof loadGatewayEnv>;

@@ -9,6 +9,7 @@ import { edgeOptionsFromEnv } from './edge/edge-env.ts';
 import { createGatewayRateLimit } from './edge/gateway-rate-limit.ts';
 import type { GatewayEnv } from './env.ts';
 import { startGatewayServer } from './gateway-server.ts';
+import { createPersistedOperations } from './plugins/persisted-operations-env.ts';
 import { hotPathOptionsFromEnv } from './hot-path-env.ts';
 import { subgraphUrlsFromEnv } from './subgraph-urls.ts';
 import { subscriptionSettingsFromEnv } from './subscriptions/subscription-settings.ts';
@@ -29,6 +30,7 @@ export async function runGatewayProcess(env: GatewayEnv, logger: Logger, { clust
   const cacheEvents =
     env.RESPONSE_CACHE_ENABLED && edge.redisUrl ? createRedisStreamTransport({ url: edge.redisUrl, logger: createLogger('events', env.LOG_LEVEL) }) : undefined;
   const responseCache = cacheEvents ? await startResponseCache({ redisUrl: edge.redisUrl, events: cacheEvents, logger }) : undefined;
+  const persistedOperations = await createPersistedOperations(env, { redisUrl: edge.redisUrl, logger });
   const metrics = createMetricsRegistry({ processMetrics: true });
   if (clustered) answerMetricsSnapshots(metrics);
   const gateway = await startGatewayServer({
@@ -44,6 +46,7 @@ export async function runGatewayProcess(env: GatewayEnv, logger: Logger, { clust
     }),
     enforceRateLimit: rateLimit.enforce,
     responseCache: responseCache?.store.cache,
+    persistedOperations: persistedOperations.options,
     operationLimits: edge.operationLimits,
     corsOrigins: edge.corsOrigins,
     trustedProxyHops: edge.trustedProxyHops,
@@ -67,6 +70,7 @@ export async function runGatewayProcess(env: GatewayEnv, logger: Logger, { clust
     await rateLimit.close();
     await responseCache?.stop();
     await cacheEvents?.close();
+    await persistedOperations.close();
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));

@@ -9,6 +9,8 @@ import { DEFAULT_OPERATION_LIMITS, operationLimitRules, type OperationLimits } f
 import type { ResponseCache } from './cache/response-cache-store.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createGatewayPlugins } from './plugins/index.ts';
+import { APQ_TTL_SECONDS } from './plugins/persisted-operations-apq-cache.ts';
+import type { PersistedOperationsOptions } from './plugins/persisted-operations-env.ts';
 import { createClientIpResolver } from './edge/client-ip.ts';
 import { createRequestContextFactory, type Authenticate, type EnforceRateLimit } from './request-context.ts';
 import type { ValidationRule } from 'graphql';
@@ -54,6 +56,8 @@ export interface GatewayServerOptions {
   renderMetrics?: RenderMetrics;
   /** Limits of the WebSocket subscription endpoint; defaults to DEFAULT_SUBSCRIPTION_SETTINGS. */
   subscriptions?: Partial<SubscriptionSettings>;
+  /** Trusted documents for partners and the first-party mode (`createPersistedOperations`); absent: anything runs, APQ in memory. */
+  persistedOperations?: PersistedOperationsOptions;
   supergraphSdl: string;
   subgraphUrls: SubgraphUrls;
   identitySecret: string;
@@ -114,7 +118,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // Shutdown is orchestrated by the process (gateway first, then subgraphs, then the database); Apollo's own
     // signal handlers would race it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...createGatewayPlugins({ production, maxTokens: operationLimits.tokens, responseCache: options.responseCache })],
+    persistedQueries: apqOption(options.persistedOperations),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ...createGatewayPlugins({ production, maxTokens: operationLimits.tokens, responseCache: options.responseCache, persistedOperations: options.persistedOperations, logger }),
+    ],
   });
   await apollo.start();
   const authenticate: Authenticate = options.authenticate ?? (async (_req, ip) => ({ kind: 'anonymous', ip }));
@@ -173,4 +181,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       await fetchers.close();
     },
   };
+}
+
+/** APQ: off in safelist mode (nothing may be registered), else in the given cache; Apollo's in-memory default without options. */
+function apqOption(persisted: PersistedOperationsOptions | undefined) {
+  if (!persisted) return undefined;
+  if (persisted.firstPartyMode === 'safelist') return false;
+  return persisted.apqCache ? { cache: persisted.apqCache, ttl: APQ_TTL_SECONDS } : { ttl: APQ_TTL_SECONDS };
 }

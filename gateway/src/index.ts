@@ -18,3 +18,7 @@ export { clerkSessionOptionsFromEnv, developmentClerkSessionOptions } from './au
 export type { ClerkSessionOptions } from './auth/clerk-session.ts';
 export { signDevelopmentSessionToken, DEVELOPMENT_TOKEN_AZP, type DevelopmentTokenSubject, type DevelopmentTokenOptions } from './auth/dev-token.ts';
 export { DEFAULT_SUBSCRIPTION_SETTINGS, subscriptionEnvShape, subscriptionSettingsFromEnv, type SubscriptionSettings } from './subscriptions/subscription-settings.ts';
+export { createPersistedOperations, type PersistedOperationsOptions } from './plugins/persisted-operations-env.ts';
+export { readManifest, sha256Hex, type PersistedOperationManifest } from './plugins/persisted-operations-manifest.ts';
+export { createApqCacheStore, type ApqCacheStore } from './plugins/persisted-operations-apq-cache.ts';
+export type { FirstPartyMode } from './plugins/persisted-operations-policy.ts';

@@ -9,6 +9,7 @@ import { createLogger } from '@threadly/logger';
 import { createTestDatabase, type TestDatabase } from '@threadly/testing';
 import { findDatabaseUser, findDemoUser, type DevelopmentUser, type SqlQueryable } from '../../src/auth/development-users.ts';
 import { signDevelopmentSessionToken } from '../../src/auth/dev-token.ts';
+import type { PersistedOperationsOptions } from '../../src/plugins/persisted-operations-env.ts';
 
 export interface GraphQLResponse {
   status: number;
@@ -49,6 +50,7 @@ export async function startTestSupergraph({
   commerce = {},
   responseCache = {},
   local = {},
+  persistedOperations,
 }: {
   production?: boolean;
   commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>>;
@@ -59,6 +61,8 @@ export async function startTestSupergraph({
   responseCache?: { redisUrl?: string; keyPrefix?: string } | false;
   /** Events on a transport of the test's own, realtime Redis, subscription limits, identity cache (subscription suites). */
   local?: Pick<LocalSupergraphOptions, 'events' | 'realtime' | 'subscriptions' | 'userCacheTtlMs'>;
+  /** Trusted documents and the first-party mode; absent: any operation from anyone. */
+  persistedOperations?: PersistedOperationsOptions;
 } = {}): Promise<TestSupergraph> {
   const database = await createTestDatabase();
   const statements = countStatements(database.pool);
@@ -71,6 +75,7 @@ export async function startTestSupergraph({
     production,
     seedWhenEmpty: true,
     responseCache: responseCache === false ? undefined : responseCache,
+    edge: { persistedOperations },
     loggerFor: (component) => createLogger(component, 'silent'),
     ...local,
     commerce: {

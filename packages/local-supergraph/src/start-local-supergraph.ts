@@ -33,8 +33,11 @@ export interface LocalSupergraphOptions {
   clerkWebhookSigningSecret?: string;
   seedWhenEmpty: boolean;
   maxBodyBytes?: number;
-  /** Rate limiting, operation limits and CORS; without it: no rate limit, default operation limits, no CORS. */
-  edge?: Pick<GatewayServerOptions, 'enforceRateLimit' | 'operationLimits' | 'corsOrigins' | 'trustedProxyHops'>;
+  /**
+   * Rate limiting, operation limits, CORS and persisted operations; without it: no rate limit, default operation
+   * limits, no CORS, any operation from anyone.
+   */
+  edge?: Pick<GatewayServerOptions, 'enforceRateLimit' | 'operationLimits' | 'corsOrigins' | 'trustedProxyHops' | 'persistedOperations'>;
   loggerFor: (component: string) => Logger;
   /**
    * Carries domain events between the subgraphs (Redis Streams when REDIS_URL is set); without it, an in-process
