@@ -7,22 +7,31 @@ export const CLIENTS = ['mobile'] as const;
 const config: CodegenConfig = {
   schema: 'clients/schema.graphql',
   ignoreNoDocuments: false,
-  generates: Object.fromEntries(
-    CLIENTS.map((client) => [
-      `clients/${client}/src/gql/`,
-      {
-        documents: [`clients/${client}/operations/**/*.graphql`],
-        preset: 'client',
-        presetConfig: { fragmentMasking: false },
-        config: {
-          useTypeImports: true,
-          enumsAsTypes: true,
-          scalars: { DateTime: 'string' },
-          strictScalars: true,
+  generates: {
+    ...Object.fromEntries(
+      CLIENTS.map((client) => [
+        `clients/${client}/src/gql/`,
+        {
+          documents: [`clients/${client}/operations/**/*.graphql`],
+          preset: 'client',
+          presetConfig: { fragmentMasking: false },
+          config: {
+            useTypeImports: true,
+            enumsAsTypes: true,
+            scalars: { DateTime: 'string' },
+            strictScalars: true,
+          },
         },
-      },
-    ]),
-  ),
+      ]),
+    ),
+    // The web app keeps its operations beside its source, where Vite serves them from.
+    'clients/web/src/gql/': {
+      documents: ['clients/web/src/operations/**/*.graphql'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' }, strictScalars: true },
+    },
+  },
 };
 
 export default config;

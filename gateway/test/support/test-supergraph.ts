@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import { countStatements, type StatementCounter } from '@threadly/database';
 import type { CommerceSettings } from '@threadly/commerce';
 import { DEVELOPMENT_STRIPE_SECRET_KEY, DEVELOPMENT_STRIPE_WEBHOOK_SECRET } from '@threadly/config';
-import { startLocalSupergraph, type LocalSupergraph } from '@threadly/local-supergraph';
+import { startLocalSupergraph, type LocalSupergraph, type LocalSupergraphOptions } from '@threadly/local-supergraph';
 import { startStripeStandIn, type StripeStandIn } from '@threadly/stripe-stand-in';
 import { createLogger } from '@threadly/logger';
 import { createTestDatabase, type TestDatabase } from '@threadly/testing';
@@ -47,7 +47,16 @@ export const TEST_IDENTITY_SECRET = 'integration-test-identity-secret'.padEnd(48
 export async function startTestSupergraph({
   production = false,
   commerce = {},
-}: { production?: boolean; commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>> } = {}): Promise<TestSupergraph> {
+  edge,
+  clerk,
+}: {
+  production?: boolean;
+  commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>>;
+  /** CORS and other edge settings, e.g. for a browser app on another origin (none by default). */
+  edge?: LocalSupergraphOptions['edge'];
+  /** How session tokens are verified; the development key and authorized parties by default. */
+  clerk?: LocalSupergraphOptions['clerk'];
+} = {}): Promise<TestSupergraph> {
   const database = await createTestDatabase();
   const statements = countStatements(database.pool);
   // Stripe's API is not reachable from here: commerce talks to the project's stand-in, on Stripe's wire format.
@@ -57,6 +66,8 @@ export async function startTestSupergraph({
     identitySecret: TEST_IDENTITY_SECRET,
     ports: { gateway: 0, identity: 0, catalog: 0, commerce: 0, messaging: 0 },
     production,
+    edge,
+    clerk,
     seedWhenEmpty: true,
     loggerFor: (component) => createLogger(component, 'silent'),
     commerce: {

@@ -1,0 +1,161 @@
+// The web app's main flow in a real browser, as a person would use it: Chromium (playwright-core) drives the app
+// served by Vite against the real gateway and subgraphs. Screenshots of each key screen land in test/screenshots/.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { developmentClerkSessionOptions } from '@threadly/gateway';
+import { DEVELOPMENT_STRIPE_WEBHOOK_SECRET } from '@threadly/config';
+import { startTestSupergraph, type TestSupergraph } from '../../../gateway/test/support/test-supergraph.ts';
+import { launchChromium } from './support/chromium.ts';
+import { servePhotoStandIns } from './support/photo-stand-ins.ts';
+import { freePort, startWebAppServer, type WebAppServer } from './support/web-app-server.ts';
+
+const BUYER = 'd389d1ce-01f0-543d-bf25-86078e8394d6';
+const SELLER = '2a155597-5619-546d-9db2-8968ae83a6a8';
+const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
+/** Long enough for a slow, shared machine; the live parts arrive in well under a second when it is quiet. */
+const SEEN = { timeout: 20_000 };
+
+let supergraph: TestSupergraph;
+let app: WebAppServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+interface TargetListing {
+  id: string;
+  title: string;
+  brand: string;
+  size: string | null;
+  condition: string;
+  price: { amount: number };
+}
+
+/** A listing of the demo seller the demo buyer has not favorited, to find through the filters. */
+async function pickListing(): Promise<TargetListing> {
+  const { body } = await supergraph.graphql(
+    `query ($filter: ProductFilter) { products(filter: $filter, first: 40) { edges { node { id title brand size condition isFavorited price { amount } } } } }`,
+    { filter: { sellerId: SELLER } },
+    { as: BUYER },
+  );
+  const nodes = (body.data.products.edges as Array<{ node: TargetListing & { isFavorited: boolean } }>).map((edge) => edge.node);
+  const target = nodes.find((node) => node.brand && !node.isFavorited);
+  if (!target) throw new Error('The demo seller has no listing with a brand that the demo buyer has not favorited.');
+  return target;
+}
+
+const shoot = (name: string) => page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false });
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  // The app's tokens name its origin as their authorized party; the test's own requests keep the development ones.
+  const development = developmentClerkSessionOptions();
+  supergraph = await startTestSupergraph({
+    edge: { corsOrigins: [origin] },
+    clerk: { ...development, authorizedParties: [...development.authorizedParties, origin] },
+  });
+  // As in `npm start`: the stand-in tells the gateway about payments by itself.
+  supergraph.standIn.configureWebhook({ url: new URL('/webhooks/stripe', supergraph.gatewayUrl).toString(), secret: DEVELOPMENT_STRIPE_WEBHOOK_SECRET, delivery: 'automatic' });
+  // The demo buyer's cart holds three other listings; checkout takes the whole cart, and this test buys one item.
+  await supergraph.graphql('mutation { clearCart { id } }', {}, { as: BUYER });
+  app = await startWebAppServer({ port, graphqlUrl: supergraph.gatewayUrl, stripeStandInUrl: supergraph.standIn.url });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await servePhotoStandIns(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await supergraph?.close();
+});
+
+describe('the web app, in Chromium, against the real gateway', () => {
+  let listing: TargetListing;
+
+  it('signs in as the demo buyer', async () => {
+    await page.goto(`${app.origin}/`);
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: /Lukas B\./ }).click();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), SEEN).toBe('Lukas B.');
+  });
+
+  it('finds a listing with the filters', async () => {
+    listing = await pickListing();
+    await page.getByLabel('Brand').fill(listing.brand);
+    if (listing.size) await page.getByLabel('Size').fill(listing.size);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('brand'), SEEN).toBe(listing.brand);
+    const card = page.getByTestId('listing-card').filter({ hasText: listing.title });
+    await card.first().waitFor(SEEN);
+    // Every card shown is of that brand: the filter reached the API, not just the address bar.
+    const metas = await page.locator('.listing-card-meta').allTextContents();
+    expect(metas.length).toBeGreaterThan(0);
+    for (const meta of metas) expect(meta).toContain(listing.brand);
+    await shoot('1-home-search');
+  });
+
+  it('opens the listing and favorites it', async () => {
+    await page.getByTestId('listing-card').filter({ hasText: listing.title }).first().click();
+    await page.getByRole('heading', { level: 1, name: listing.title }).waitFor(SEEN);
+    expect(await page.getByTestId('seller-name').textContent()).toBe('Sofia M.');
+    expect(await page.getByTestId('listing-price').textContent()).toMatch(/€/);
+    const favorite = page.getByRole('button', { name: 'Add to favorites' });
+    await favorite.click();
+    await page.getByRole('button', { name: 'Remove from favorites' }).waitFor(SEEN);
+    const { body } = await supergraph.graphql('query ($id: ID!) { product(id: $id) { isFavorited } }', { id: listing.id }, { as: BUYER });
+    expect(body.data.product.isFavorited).toBe(true);
+    await shoot('2-listing');
+  });
+
+  it('messages the seller and sees the reply arrive without reloading', async () => {
+    const question = `Hi Sofia, would the ${listing.title} fit a ${listing.size ?? 'regular'} size? (${Date.now()})`;
+    await page.getByLabel('Message').fill(question);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByTestId('message').filter({ hasText: question }).waitFor(SEEN);
+
+    // The seller answers from elsewhere (her own app): through the gateway, as herself.
+    const { body } = await supergraph.graphql('{ myConversations(first: 50) { edges { node { id product { id } } } } }', {}, { as: SELLER });
+    const conversation = (body.data.myConversations.edges as Array<{ node: { id: string; product: { id: string } } }>).find((edge) => edge.node.product.id === listing.id);
+    expect(conversation, 'the conversation the buyer started, in the seller’s inbox').toBeDefined();
+    const reply = `Yes, it runs true to size. Happy to ship tomorrow! (${Date.now()})`;
+    const sent = await supergraph.graphql('mutation ($id: ID!, $body: String!) { sendMessage(conversationId: $id, body: $body) { id } }', { id: conversation!.node.id, body: reply }, { as: SELLER });
+    expect(sent.body.errors).toBeUndefined();
+
+    await page.getByTestId('message').filter({ hasText: reply }).waitFor(SEEN);
+    await page.getByRole('region', { name: /^Conversation with/ }).scrollIntoViewIfNeeded();
+    await shoot('3-chat');
+  });
+
+  it('checks out, pays with a test card, and watches the order become paid', async () => {
+    await page.getByRole('button', { name: 'Buy now' }).click();
+    await page.getByRole('heading', { name: 'Your cart' }).waitFor(SEEN);
+    expect(await page.getByTestId('cart-item').count()).toBe(1);
+    await page.getByLabel('Full name').fill('Lukas Becker');
+    await page.getByLabel('Street and number').fill('Oranienstraße 25');
+    await page.getByLabel('Postcode').fill('10999');
+    await page.getByLabel('City').fill('Berlin');
+    await page.getByLabel('Country (2 letters)').fill('DE');
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+
+    await page.getByRole('heading', { name: 'Payment' }).waitFor(SEEN);
+    await page.getByRole('button', { name: /^Pay €/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Order TH-/ }).waitFor(SEEN);
+    await expect.poll(() => page.getByTestId('order-status').textContent(), SEEN).toBe('Paid');
+    expect(await page.getByTestId('order-timeline').textContent()).toContain('Paid');
+
+    const orderId = new URL(page.url()).pathname.split('/').at(-1);
+    const { body } = await supergraph.graphql('query ($id: ID!) { order(id: $id) { status items { product { id status } } } }', { id: orderId }, { as: BUYER });
+    expect(body.data.order.status).toBe('PAID');
+    expect(body.data.order.items[0].product).toEqual({ id: listing.id, status: 'SOLD' });
+    await shoot('4-order');
+  });
+
+  it('raised no error in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
