@@ -2,7 +2,7 @@
 // or against real servers when DATABASE_URL is set. Each part also runs alone via its own `src/main.ts`.
 import { resolve } from 'node:path';
 import { booleanString, databaseEnvShape, eventBusEnvShape, loadConfigOrExit, parseEnv } from '@threadly/config';
-import { catalogEnvShape } from '@threadly/catalog';
+import { catalogEnvShape, catalogSearchSettingsFromEnv } from '@threadly/catalog';
 import { commerceEnvShape, commerceSettingsFromEnv } from '@threadly/commerce';
 import { resolveDatabase } from '@threadly/database';
 import { createEventTransport } from '@threadly/events';
@@ -79,6 +79,8 @@ try {
     edge: { enforceRateLimit: rateLimit.enforce, operationLimits: edge.operationLimits, corsOrigins: edge.corsOrigins, trustedProxyHops: edge.trustedProxyHops },
     loggerFor: (component) => createLogger(component, env.LOG_LEVEL),
     events,
+    // Meilisearch when MEILI_HOST is set, PostgreSQL full-text otherwise; the search cache in Redis with REDIS_URL.
+    catalogSearch: catalogSearchSettingsFromEnv(env),
     commerce: { stripe: commerceSettings.stripe, checkout: commerceSettings.checkout, sweepIntervalMs: commerceSettings.sweepIntervalMs },
     onProgress: progress,
   });

@@ -1,4 +1,4 @@
-import { createCatalogSubgraph } from '@threadly/catalog';
+import { createCatalogSubgraph, type CatalogSearchSettings } from '@threadly/catalog';
 import { createCommerceSubgraph, type CommerceSettings } from '@threadly/commerce';
 import type { Pool } from '@threadly/database';
 import { createMemoryEventTransport, type EventTransport } from '@threadly/events';
@@ -41,6 +41,8 @@ export interface LocalSupergraphOptions {
    * transport that stops with the supergraph. Either way the caller's transport is left open on stop.
    */
   events?: EventTransport;
+  /** Catalog's search engine and search cache; PostgreSQL full-text and an in-process cache when absent. */
+  catalogSearch?: CatalogSearchSettings;
   /** Commerce's Stripe, checkout and sweep settings; its environment's development defaults when absent. */
   commerce?: Partial<Omit<CommerceSettings, 'catalogUrl'>>;
   /**
@@ -99,7 +101,7 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
       logger: options.loggerFor('identity'),
     });
     const identity = await serve(identityDefinition as SubgraphDefinition, options.ports.identity);
-    const catalog = await serve(createCatalogSubgraph({ pool, identitySecret }) as SubgraphDefinition, options.ports.catalog);
+    const catalog = await serve(createCatalogSubgraph({ pool, identitySecret, search: options.catalogSearch, logger: options.loggerFor('catalog') }) as SubgraphDefinition, options.ports.catalog);
     const commerce = await serve(
       createCommerceSubgraph({ pool, identitySecret, catalogUrl: catalog, logger: options.loggerFor('commerce'), ...options.commerce }) as SubgraphDefinition,
       options.ports.commerce,

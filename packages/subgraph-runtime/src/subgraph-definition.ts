@@ -33,6 +33,11 @@ export interface SubgraphDefinition<Context extends BaseContext = BaseContext> {
   outbox?: { signal?: OutboxSignal };
   /** The events this subgraph reacts to (`defineEventConsumer`); the runtime feeds it from the transport. */
   eventConsumer?: EventConsumer;
+  /**
+   * Further consumer groups of the same subgraph, each fed and retried on its own (catalog's search indexer),
+   * so one that is slow or failing never holds up the others.
+   */
+  extraEventConsumers?: EventConsumer[];
   /** Writes the subgraph's part of the demo data; idempotent. */
   seedDemoData(data: DemoData): Promise<{ rows: number }>;
   close(): Promise<void>;

@@ -15,18 +15,18 @@ export interface SubgraphEvents {
  * has one). A handled event may have written outbox rows in the handler's transaction, so it pokes the relay.
  */
 export function startSubgraphEvents(
-  definition: Pick<SubgraphDefinition, 'databaseSchema' | 'outbox' | 'eventConsumer'>,
+  definition: Pick<SubgraphDefinition, 'databaseSchema' | 'outbox' | 'eventConsumer' | 'extraEventConsumers'>,
   { pool, transport, logger }: { pool: Pool; transport: EventTransport; logger: Logger },
 ): SubgraphEvents {
   const relay = definition.outbox ? startOutboxRelay({ pool, schema: definition.databaseSchema, transport, logger }) : undefined;
   const stopListening = relay && definition.outbox?.signal?.onPoke(() => relay.poke());
-  const consumer = definition.eventConsumer
-    ? startEventConsumer(definition.eventConsumer, transport, { logger, onHandled: () => relay?.poke() })
-    : undefined;
+  const consumers = [definition.eventConsumer, ...(definition.extraEventConsumers ?? [])]
+    .filter((consumer) => consumer !== undefined)
+    .map((consumer) => startEventConsumer(consumer, transport, { logger, onHandled: () => relay?.poke() }));
   return {
     flush: async () => (relay ? relay.flush() : 0),
     async stop() {
-      await consumer?.stop();
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
       stopListening?.();
       if (!relay) return;
       try {

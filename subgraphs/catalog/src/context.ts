@@ -8,6 +8,7 @@ import { CategoryService } from './services/category.service.ts';
 import { FavoriteService } from './services/favorite.service.ts';
 import { ListingService } from './services/listing.service.ts';
 import { ProductService } from './services/product.service.ts';
+import type { SearchService } from './services/search.service.ts';
 
 export interface CatalogContext {
   requestId: string;
@@ -18,10 +19,11 @@ export interface CatalogContext {
   products: ProductService;
   listings: ListingService;
   favorites: FavoriteService;
+  search: SearchService;
 }
 
 /** One factory for every transport (HTTP today, WebSocket later): identity, loaders and services per request. */
-export function createCatalogContextFactory(prisma: CatalogPrisma, identitySecret: string, outbox: OutboxSignal) {
+export function createCatalogContextFactory(prisma: CatalogPrisma, identitySecret: string, outbox: OutboxSignal, search: SearchService) {
   return async ({ headers, requestId }: SubgraphRequest): Promise<CatalogContext> => {
     const viewer = readViewer(headers, identitySecret);
     const loaders = createCatalogLoaders(prisma, viewer?.userId ?? null);
@@ -35,6 +37,7 @@ export function createCatalogContextFactory(prisma: CatalogPrisma, identitySecre
       products,
       listings: new ListingService(prisma, loaders, categories, products, outbox),
       favorites: new FavoriteService(prisma, loaders, products),
+      search,
     };
   };
 }

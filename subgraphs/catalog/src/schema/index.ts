@@ -7,6 +7,7 @@ import './category.ts';
 import './product-image.ts';
 import './product.ts';
 import './product-connection.ts';
+import './product-search.ts';
 import './listing.ts';
 import './favorite.ts';
 import './user.ts';

@@ -66,6 +66,17 @@ export class ProductService {
     return product;
   }
 
+  /**
+   * The ACTIVE ones among `ids`, by id, in one batched query (search results: a listing sold after the index
+   * answered is left out rather than shown).
+   */
+  async loadActive(ids: string[]): Promise<Map<string, Product>> {
+    const products = await this.loaders.productById.loadMany(ids);
+    return new Map(
+      products.filter((product): product is Product => product !== null && !(product instanceof Error) && product.status === 'ACTIVE').map((product) => [product.id, product]),
+    );
+  }
+
   /** ACTIVE products, newest first, narrowed by `filter`. */
   async listActive(filter: ProductFilter, page: KeysetPage): Promise<Product[]> {
     if ((filter.sellerId && !isUuid(filter.sellerId)) || (filter.categoryId && !isUuid(filter.categoryId))) return [];
