@@ -23,19 +23,20 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
+const CONDITION_LABELS: Record<string, string> = { NEW_WITH_TAGS: 'New with tags', NEW_WITHOUT_TAGS: 'New without tags', VERY_GOOD: 'Very good', GOOD: 'Good', FAIR: 'Fair' };
+
 interface TargetListing {
   id: string;
   title: string;
   brand: string;
   size: string | null;
   condition: string;
-  price: { amount: number };
 }
 
-/** A listing of the demo seller the demo buyer has not favorited, to find through the filters. */
+/** A listing of the demo seller the demo buyer has not favorited, to find by searching for it. */
 async function pickListing(): Promise<TargetListing> {
   const { body } = await supergraph.graphql(
-    `query ($filter: ProductFilter) { products(filter: $filter, first: 40) { edges { node { id title brand size condition isFavorited price { amount } } } } }`,
+    `query ($filter: ProductFilter) { products(filter: $filter, first: 40) { edges { node { id title brand size condition isFavorited } } } }`,
     { filter: { sellerId: SELLER } },
     { as: BUYER },
   );
@@ -84,18 +85,27 @@ describe('the web app, in Chromium, against the real gateway', () => {
     await expect.poll(() => page.getByTestId('signed-in-as').textContent(), SEEN).toBe('Lukas B.');
   });
 
-  it('finds a listing with the filters', async () => {
+  it('searches, narrows with a filter, and finds the listing', async () => {
     listing = await pickListing();
-    await page.getByLabel('Brand').fill(listing.brand);
-    if (listing.size) await page.getByLabel('Size').fill(listing.size);
-    await page.getByRole('button', { name: 'Apply filters' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('brand'), SEEN).toBe(listing.brand);
-    const card = page.getByTestId('listing-card').filter({ hasText: listing.title });
+    // What a person would type: the item, not its size ("Arket mohair-blend jumper", not "…, size XL").
+    const words = listing.title.split(',')[0]!;
+    await page.getByRole('searchbox', { name: 'Search listings' }).fill(words);
+    await page.getByRole('searchbox', { name: 'Search listings' }).press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Results for “${words}”` }).waitFor(SEEN);
+    const card = page.getByTestId('listing-card').filter({ hasText: listing.title }).filter({ hasText: 'Sofia M.' });
     await card.first().waitFor(SEEN);
-    // Every card shown is of that brand: the filter reached the API, not just the address bar.
+    // Relevance: the best match comes first, with the words it matched marked.
+    expect(await page.getByTestId('listing-card').first().locator('.listing-card-title').textContent()).toContain(words);
+    expect(await page.getByTestId('listing-card').first().locator('mark').count()).toBeGreaterThan(0);
+
+    await page.getByRole('checkbox', { name: CONDITION_LABELS[listing.condition] }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('condition'), SEEN).toBe(listing.condition);
+    await page.locator('.refreshing').waitFor({ state: 'detached', ...SEEN });
+    await card.first().waitFor(SEEN);
+    // Every listing shown is in that condition: the filter reached the search, not just the address bar.
     const metas = await page.locator('.listing-card-meta').allTextContents();
     expect(metas.length).toBeGreaterThan(0);
-    for (const meta of metas) expect(meta).toContain(listing.brand);
+    for (const meta of metas) expect(meta).toContain(CONDITION_LABELS[listing.condition]);
     await shoot('1-home-search');
   });
 

@@ -23,7 +23,7 @@ export function FavoritesPage() {
           <p>Tap the heart on a listing to keep it here. <Link to="/">Browse listings</Link></p>
         </EmptyState>
       ) : (
-        <ListingGrid listings={edges.map((edge) => edge.node)} onChange={() => favorites.refetch()} />
+        <ListingGrid listings={edges} onChange={() => favorites.refetch()} />
       )}
     </div>
   );

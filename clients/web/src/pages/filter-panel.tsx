@@ -1,10 +1,39 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CategoriesQuery } from '../gql/graphql.ts';
 import { CONDITION_LABELS } from '../ui/format.ts';
-import { COMMON_SIZES, CONDITION_ORDER, type ListingFilters } from './listing-filters.ts';
+import { CONDITION_ORDER, NO_FILTERS, type ListingFilters } from './listing-filters.ts';
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+/** The most common values among the current results, one click to narrow to one of them. */
+function FacetChips({ label, values, onPick }: { label: string; values: FacetValue[] | undefined; onPick(value: string): void }) {
+  if (!values?.length) return null;
+  return (
+    <div className="facet-chips" aria-label={label}>
+      {values.slice(0, 6).map((facet) => (
+        <button key={facet.value} type="button" className="chip" onClick={() => onPick(facet.value)}>
+          {facet.value} <span>{facet.count}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
 
 /** The shop's filter column: category, condition, size, brand and price. Applying navigates, so Back undoes it. */
-export function FilterPanel({ filters, categories, onApply }: { filters: ListingFilters; categories: CategoriesQuery['categories'] | undefined; onApply(next: ListingFilters): void }) {
+export function FilterPanel({
+  filters,
+  categories,
+  facets,
+  onApply,
+}: {
+  filters: ListingFilters;
+  categories: CategoriesQuery['categories'] | undefined;
+  facets: { sizes: FacetValue[]; brands: FacetValue[] } | undefined;
+  onApply(next: ListingFilters): void;
+}) {
   const [draft, setDraft] = useState(filters);
   useEffect(() => {
     setDraft(filters);
@@ -57,16 +86,13 @@ export function FilterPanel({ filters, categories, onApply }: { filters: Listing
       </fieldset>
       <div className="filter-group">
         <label htmlFor="filter-size">Size</label>
-        <input id="filter-size" list="common-sizes" placeholder="Any size" value={draft.size} onChange={(event) => set('size', event.target.value)} />
-        <datalist id="common-sizes">
-          {COMMON_SIZES.map((size) => (
-            <option key={size} value={size} />
-          ))}
-        </datalist>
+        <input id="filter-size" placeholder="Any size" value={draft.size} onChange={(event) => set('size', event.target.value)} />
+        {!filters.size && <FacetChips label="Common sizes" values={facets?.sizes} onPick={(size) => onApply({ ...draft, size })} />}
       </div>
       <div className="filter-group">
         <label htmlFor="filter-brand">Brand</label>
         <input id="filter-brand" placeholder="Any brand" value={draft.brand} onChange={(event) => set('brand', event.target.value)} />
+        {!filters.brand && <FacetChips label="Common brands" values={facets?.brands} onPick={(brand) => onApply({ ...draft, brand })} />}
       </div>
       <div className="filter-group">
         <span className="filter-label">Price (€)</span>
@@ -78,7 +104,7 @@ export function FilterPanel({ filters, categories, onApply }: { filters: Listing
       </div>
       <div className="filter-actions">
         <button type="submit" className="button primary small">Apply filters</button>
-        <button type="button" className="button ghost small" onClick={() => onApply({ q: filters.q, category: '', conditions: [], size: '', brand: '', minPrice: '', maxPrice: '' })}>
+        <button type="button" className="button ghost small" onClick={() => onApply({ ...filters, ...NO_FILTERS })}>
           Clear
         </button>
       </div>

@@ -1,19 +1,33 @@
-import type { ProductCondition, ProductFilter } from '../gql/graphql.ts';
+import type { ProductCondition, ProductSearchFilter, ProductSearchSort } from '../gql/graphql.ts';
 
-/** The shop's filters as they appear in the address bar, so results can be linked to and survive Back. */
+/** The shop's search and filters as they appear in the address bar, so results can be linked to and survive Back. */
 export interface ListingFilters {
   q: string;
+  /** A category's slug (readable in the address bar); the API wants its id. */
   category: string;
   conditions: ProductCondition[];
   size: string;
   brand: string;
   minPrice: string;
   maxPrice: string;
+  sort: ProductSearchSort | '';
 }
 
 const CONDITIONS: readonly ProductCondition[] = ['NEW_WITH_TAGS', 'NEW_WITHOUT_TAGS', 'VERY_GOOD', 'GOOD', 'FAIR'];
 
+export const SORT_LABELS: Record<ProductSearchSort, string> = {
+  RELEVANCE: 'Best match',
+  NEWEST: 'Newest',
+  PRICE_ASC: 'Price: low to high',
+  PRICE_DESC: 'Price: high to low',
+};
+
+const isSort = (value: string | null): value is ProductSearchSort => value !== null && Object.hasOwn(SORT_LABELS, value);
+
+export const NO_FILTERS: Omit<ListingFilters, 'q' | 'sort'> = { category: '', conditions: [], size: '', brand: '', minPrice: '', maxPrice: '' };
+
 export function filtersFromParams(params: URLSearchParams): ListingFilters {
+  const sort = params.get('sort');
   return {
     q: params.get('q') ?? '',
     category: params.get('category') ?? '',
@@ -22,6 +36,7 @@ export function filtersFromParams(params: URLSearchParams): ListingFilters {
     brand: params.get('brand') ?? '',
     minPrice: params.get('min') ?? '',
     maxPrice: params.get('max') ?? '',
+    sort: isSort(sort) ? sort : '',
   };
 }
 
@@ -34,8 +49,11 @@ export function filtersToSearch(filters: ListingFilters): string {
   if (filters.brand) params.set('brand', filters.brand);
   if (filters.minPrice) params.set('min', filters.minPrice);
   if (filters.maxPrice) params.set('max', filters.maxPrice);
+  if (filters.sort) params.set('sort', filters.sort);
   return params.size ? `?${params}` : '';
 }
+
+export const hasFilters = (filters: ListingFilters) => filtersToSearch({ ...filters, q: '', sort: '' }) !== '';
 
 /** Euros typed by a person → the API's minor units; anything unreadable is no bound at all. */
 const cents = (euros: string) => {
@@ -43,16 +61,17 @@ const cents = (euros: string) => {
   return euros.trim() !== '' && Number.isFinite(value) && value >= 0 ? Math.round(value * 100) : undefined;
 };
 
-export function productFilterOf(filters: ListingFilters): ProductFilter {
+export function searchFilterOf(filters: ListingFilters, categoryId: string | undefined): ProductSearchFilter {
+  const minPrice = cents(filters.minPrice);
+  const maxPrice = cents(filters.maxPrice);
   return {
-    ...(filters.category ? { categorySlug: filters.category } : {}),
+    ...(categoryId ? { categoryId } : {}),
     ...(filters.conditions.length ? { conditions: filters.conditions } : {}),
-    ...(filters.size ? { size: filters.size } : {}),
-    ...(filters.brand ? { brand: filters.brand } : {}),
-    ...(cents(filters.minPrice) !== undefined ? { minPrice: cents(filters.minPrice) } : {}),
-    ...(cents(filters.maxPrice) !== undefined ? { maxPrice: cents(filters.maxPrice) } : {}),
+    ...(filters.size ? { sizes: [filters.size] } : {}),
+    ...(filters.brand ? { brands: [filters.brand] } : {}),
+    ...(minPrice !== undefined ? { minPrice } : {}),
+    ...(maxPrice !== undefined ? { maxPrice } : {}),
   };
 }
 
 export const CONDITION_ORDER = CONDITIONS;
-export const COMMON_SIZES = ['XS', 'S', 'M', 'L', 'XL', 'XXL'];

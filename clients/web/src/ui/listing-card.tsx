@@ -1,10 +1,11 @@
 import type { ListingCardFragment } from '../gql/graphql.ts';
 import { Link } from '../router.tsx';
 import { FavoriteButton } from './favorite-button.tsx';
+import { HighlightedText } from './highlighted-text.tsx';
 import { CONDITION_LABELS, formatMoney } from './format.ts';
 import { ListingImage } from './listing-image.tsx';
 
-export function ListingCard({ listing, onChange }: { listing: ListingCardFragment; onChange(next: ListingCardFragment): void }) {
+export function ListingCard({ listing, highlightedTitle, onChange }: { listing: ListingCardFragment; highlightedTitle?: string | null; onChange(next: ListingCardFragment): void }) {
   return (
     <article className="listing-card" data-testid="listing-card">
       <Link to={`/listings/${listing.id}`} className="listing-card-link">
@@ -17,7 +18,9 @@ export function ListingCard({ listing, onChange }: { listing: ListingCardFragmen
         </div>
         <div className="listing-card-body">
           <div className="listing-card-price">{formatMoney(listing.price)}</div>
-          <h3 className="listing-card-title">{listing.title}</h3>
+          <h3 className="listing-card-title">
+            <HighlightedText highlighted={highlightedTitle} plain={listing.title} />
+          </h3>
           <p className="listing-card-meta">
             {[listing.brand, listing.size, CONDITION_LABELS[listing.condition]].filter(Boolean).join(' · ')}
           </p>
@@ -28,11 +31,17 @@ export function ListingCard({ listing, onChange }: { listing: ListingCardFragmen
   );
 }
 
-export function ListingGrid({ listings, onChange }: { listings: ListingCardFragment[]; onChange(next: ListingCardFragment): void }) {
+export function ListingGrid({
+  listings,
+  onChange,
+}: {
+  listings: Array<{ node: ListingCardFragment; highlightedTitle?: string | null }>;
+  onChange(next: ListingCardFragment): void;
+}) {
   return (
     <div className="listing-grid">
-      {listings.map((listing) => (
-        <ListingCard key={listing.id} listing={listing} onChange={onChange} />
+      {listings.map(({ node, highlightedTitle }) => (
+        <ListingCard key={node.id} listing={node} highlightedTitle={highlightedTitle} onChange={onChange} />
       ))}
     </div>
   );
