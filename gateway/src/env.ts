@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { clerkEnvShape } from './auth/clerk-env.ts';
 import { responseCacheEnvShape } from './cache/response-cache-env.ts';
 import { edgeEnvShape } from './edge/edge-env.ts';
+import { subscriptionEnvShape } from './subscriptions/subscription-settings.ts';
 
 const subgraphUrl = (fallback: string) => z.url({ message: 'expected an http(s) URL of a subgraph /graphql endpoint' }).default(fallback);
 
@@ -20,6 +21,7 @@ export const gatewayEnvShape = {
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(100_000),
   ...edgeEnvShape,
   ...responseCacheEnvShape,
+  ...subscriptionEnvShape,
 };
 
 export type GatewayEnv = ReturnType<typeof loadGatewayEnv>;

@@ -17,6 +17,8 @@ import { disableApolloUsageTelemetry } from './env.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import { createWebhookForwardingRoute, STRIPE_WEBHOOK_HEADERS } from './webhook-forwarding.ts';
 import type { SubgraphUrls } from './subgraph-urls.ts';
+import { startSubscriptionServer } from './subscriptions/subscription-server.ts';
+import { DEFAULT_SUBSCRIPTION_SETTINGS, type SubscriptionSettings } from './subscriptions/subscription-settings.ts';
 
 export interface GatewayServerOptions {
   /** Who each request comes from (Clerk sign-in, `createClerkAuthenticate`); defaults to everyone anonymous. */
@@ -33,6 +35,8 @@ export interface GatewayServerOptions {
   corsOrigins?: readonly string[];
   /** Caches whole query responses by the subgraphs' cache hints (`createResponseCacheStore`); absent: no response cache. */
   responseCache?: KeyValueCache<string>;
+  /** Limits of the WebSocket subscription endpoint; defaults to DEFAULT_SUBSCRIPTION_SETTINGS. */
+  subscriptions?: Partial<SubscriptionSettings>;
   supergraphSdl: string;
   subgraphUrls: SubgraphUrls;
   identitySecret: string;
@@ -82,15 +86,28 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...createGatewayPlugins({ production, maxTokens: operationLimits.tokens, responseCache: options.responseCache })],
   });
   await apollo.start();
+  const authenticate: Authenticate = options.authenticate ?? (async (_req, ip) => ({ kind: 'anonymous', ip }));
+  const createContext = createRequestContextFactory(
+    authenticate,
+    options.enforceRateLimit ?? (async () => undefined),
+    createClientIpResolver(options.trustedProxyHops ?? 0),
+  );
+  const subscriptions = startSubscriptionServer({
+    server,
+    path: '/graphql',
+    supergraphSdl: options.supergraphSdl,
+    subgraphUrls: { ...subgraphUrls },
+    identitySecret: options.identitySecret,
+    createContext,
+    authenticate,
+    operationLimits,
+    maxPayloadBytes: options.maxBodyBytes,
+    settings: { ...DEFAULT_SUBSCRIPTION_SETTINGS, ...options.subscriptions },
+    production,
+    logger,
+  });
   routes.push(
-    ...createGraphQLRoutes(apollo, {
-      maxBodyBytes: options.maxBodyBytes,
-      context: createRequestContextFactory(
-        options.authenticate ?? (async (_req, ip) => ({ kind: 'anonymous', ip })),
-        options.enforceRateLimit ?? (async () => undefined),
-        createClientIpResolver(options.trustedProxyHops ?? 0),
-      ),
-    }),
+    ...createGraphQLRoutes(apollo, { maxBodyBytes: options.maxBodyBytes, context: createContext }),
     createWebhookForwardingRoute({ path: '/webhooks/clerk', target: new URL('/webhooks/clerk', subgraphUrls.identity).toString(), logger }),
     createWebhookForwardingRoute({
       path: '/webhooks/stripe',
@@ -110,5 +127,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
   );
   const base = await listen(server, options.port, options.host);
-  return { url: `${base}/graphql`, stop: () => apollo.stop() };
+  return {
+    url: `${base}/graphql`,
+    // Subscriptions first: open WebSockets would otherwise keep the HTTP server from closing.
+    stop: async () => {
+      await subscriptions.stop();
+      await apollo.stop();
+    },
+  };
 }

@@ -13,3 +13,4 @@ export { PARTNER_KEY_HEADER } from './auth/partner-key.ts';
 export { clerkSessionOptionsFromEnv, developmentClerkSessionOptions } from './auth/clerk-env.ts';
 export type { ClerkSessionOptions } from './auth/clerk-session.ts';
 export { signDevelopmentSessionToken, DEVELOPMENT_TOKEN_AZP, type DevelopmentTokenSubject, type DevelopmentTokenOptions } from './auth/dev-token.ts';
+export { DEFAULT_SUBSCRIPTION_SETTINGS, subscriptionEnvShape, subscriptionSettingsFromEnv, type SubscriptionSettings } from './subscriptions/subscription-settings.ts';

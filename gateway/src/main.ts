@@ -9,6 +9,7 @@ import { loadGatewayEnv } from './env.ts';
 import { startGatewayServer } from './gateway-server.ts';
 import { subgraphUrlsFromEnv } from './subgraph-urls.ts';
 import { readSupergraphSdl } from './supergraph-sdl.ts';
+import { subscriptionSettingsFromEnv } from './subscriptions/subscription-settings.ts';
 
 const env = loadConfigOrExit(() => loadGatewayEnv());
 const logger = createLogger('gateway', env.LOG_LEVEL);
@@ -31,6 +32,7 @@ const gateway = await startGatewayServer({
   operationLimits: edge.operationLimits,
   corsOrigins: edge.corsOrigins,
   trustedProxyHops: edge.trustedProxyHops,
+  subscriptions: subscriptionSettingsFromEnv(env),
   maxBodyBytes: env.MAX_BODY_BYTES,
   port: env.GATEWAY_PORT,
   host: env.GATEWAY_HOST,

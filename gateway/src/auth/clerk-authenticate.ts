@@ -9,6 +9,8 @@ export interface ClerkAuthenticateOptions {
   identityUrl: string;
   identitySecret: string;
   logger: Logger;
+  /** How long a Clerk id's resolution is reused (default 60 s): how long a deletion or role change takes to reach the gateway. */
+  userCacheTtlMs?: number;
 }
 
 /**
@@ -20,6 +22,7 @@ export function createClerkAuthenticate(options: ClerkAuthenticateOptions): Auth
     url: new URL(RESOLVE_USER_PATH, options.identityUrl).toString(),
     secret: options.identitySecret,
     logger: options.logger,
+    ttlMs: options.userCacheTtlMs,
   });
   return async (req, clientIp) => {
     const token = bearerTokenOf(req);

@@ -49,6 +49,7 @@ export async function startTestSupergraph({
   commerce = {},
   edge,
   clerk,
+  local = {},
 }: {
   production?: boolean;
   commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>>;
@@ -56,6 +57,8 @@ export async function startTestSupergraph({
   edge?: LocalSupergraphOptions['edge'];
   /** How session tokens are verified; the development key and authorized parties by default. */
   clerk?: LocalSupergraphOptions['clerk'];
+  /** Events on a transport of the test's own, realtime Redis, subscription limits, identity cache (subscription suites). */
+  local?: Pick<LocalSupergraphOptions, 'events' | 'realtime' | 'subscriptions' | 'userCacheTtlMs'>;
 } = {}): Promise<TestSupergraph> {
   const database = await createTestDatabase();
   const statements = countStatements(database.pool);
@@ -70,6 +73,7 @@ export async function startTestSupergraph({
     clerk,
     seedWhenEmpty: true,
     loggerFor: (component) => createLogger(component, 'silent'),
+    ...local,
     commerce: {
       stripe: { secretKey: DEVELOPMENT_STRIPE_SECRET_KEY, webhookSecret: DEVELOPMENT_STRIPE_WEBHOOK_SECRET, apiBase: standIn.url },
       ...commerce,

@@ -7,7 +7,7 @@ describe('event contracts', () => {
   it('covers every event the backbone must carry', () => {
     expect(EVENT_DEFINITIONS.map((definition) => definition.type).sort()).toEqual(
       [
-        'message.sent', 'order.cancelled', 'order.delivered', 'order.paid', 'order.placed', 'order.refunded', 'order.shipped',
+        'conversation.read', 'message.sent', 'order.cancelled', 'order.delivered', 'order.paid', 'order.placed', 'order.refunded', 'order.shipped',
         'product.created', 'product.status_changed', 'product.updated', 'user.deleted', 'user.updated',
       ].sort(),
     );

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { eventEnvelopeSchema, type EventEnvelope } from './envelope.ts';
-import { messageSent } from './message-events.ts';
+import { conversationRead, messageSent } from './message-events.ts';
 import { orderCancelled, orderDelivered, orderPaid, orderPlaced, orderRefunded, orderShipped } from './order-events.ts';
 import { productCreated, productStatusChanged, productUpdated } from './product-events.ts';
 import { userDeleted, userUpdated } from './user-events.ts';
@@ -17,6 +17,7 @@ export const EVENT_DEFINITIONS = [
   productUpdated,
   productStatusChanged,
   messageSent,
+  conversationRead,
   userUpdated,
   userDeleted,
 ] as const;

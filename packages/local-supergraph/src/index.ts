@@ -1,1 +1,1 @@
-export { startLocalSupergraph, type LocalSupergraph, type LocalSupergraphOptions } from './start-local-supergraph.ts';
+export { startLocalSupergraph, type LocalReplica, type LocalSupergraph, type LocalSupergraphOptions } from './start-local-supergraph.ts';

@@ -13,6 +13,7 @@ import {
   type ResponseCache,
   type ResponseCacheStore,
   type SubgraphUrls,
+  type SubscriptionSettings,
 } from '@threadly/gateway';
 import { createIdentitySubgraph } from '@threadly/identity';
 import type { Logger } from '@threadly/logger';
@@ -50,8 +51,25 @@ export interface LocalSupergraphOptions {
    * `redisUrl` (keys under `keyPrefix`), else this process's memory. Absent: no response cache.
    */
   responseCache?: ResponseCache | { redisUrl?: string; keyPrefix?: string };
+  /**
+   * Subscription fan-out between subgraph replicas: Redis pub/sub at `redisUrl`, else each process's memory;
+   * `channelPrefix` keeps test runs apart.
+   */
+  realtime?: { redisUrl?: string; channelPrefix?: string };
+  /** The gateway's WebSocket limits; its defaults when absent. */
+  subscriptions?: Partial<SubscriptionSettings>;
+  /** How long the gateway reuses identity's answer for a signed-in user (default 60 s). */
+  userCacheTtlMs?: number;
   /** Called as each part comes up, for progress output. */
   onProgress?: (step: string) => void;
+}
+
+/** A second gateway and a second messaging instance over the same database, events and Redis. */
+export interface LocalReplica {
+  gatewayUrl: string;
+  /** This replica's gateway sends messaging's part to this messaging instance; the other subgraphs are shared. */
+  messagingUrl: string;
+  stop(): Promise<void>;
 }
 
 type SubgraphUrlsOf<T> = { [Name in keyof SubgraphUrls]: T };
@@ -61,6 +79,11 @@ export interface LocalSupergraph {
   subgraphUrls: SubgraphUrls;
   /** Which transport events travel on. */
   events: EventTransport;
+  /**
+   * Starts another gateway and another messaging instance (the subgraph that serves subscriptions) on the same
+   * pool, event transport and realtime Redis, as a second replica of each would run; stopped by `stop()` too.
+   */
+  startReplica(): Promise<LocalReplica>;
   /**
    * Stops the gateway first, then lets events in flight settle (in-process), then the subgraphs — each stops its
    * consumer and publishes what is left in its outbox — so no request finds a subgraph gone and no event is lost.
@@ -93,6 +116,30 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
     servers.push({ definition, server });
     return server.url;
   };
+  const createMessaging = (catalogUrl: string) =>
+    createMessagingSubgraph({ pool, identitySecret, catalogUrl, realtime: options.realtime, logger: options.loggerFor('messaging') });
+  const startGateway = (subgraphUrls: SubgraphUrls, port: number, responseCache: ResponseCache | undefined) =>
+    startGatewayServer({
+      supergraphSdl: readSupergraphSdl(),
+      subgraphUrls,
+      identitySecret,
+      production,
+      authenticate: createGatewayAuthenticate({
+        session: options.clerk ?? developmentClerkSessionOptions(),
+        identityUrl: subgraphUrls.identity,
+        identitySecret,
+        logger: options.loggerFor('gateway'),
+        userCacheTtlMs: options.userCacheTtlMs,
+      }),
+      ...options.edge,
+      responseCache,
+      subscriptions: options.subscriptions,
+      maxBodyBytes: options.maxBodyBytes ?? 100_000,
+      port,
+      host,
+      logger: options.loggerFor('gateway'),
+    });
+  const replicas: LocalReplica[] = [];
   try {
     const identityDefinition = createIdentitySubgraph({
       pool,
@@ -107,7 +154,7 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
       options.ports.commerce,
     );
     const messaging = await serve(
-      createMessagingSubgraph({ pool, identitySecret, catalogUrl: catalog }) as SubgraphDefinition,
+      createMessaging(catalog) as SubgraphDefinition,
       options.ports.messaging,
     );
     const subgraphUrls: SubgraphUrls = { identity, catalog, commerce, messaging };
@@ -116,29 +163,35 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
       ownCacheStore = await createResponseCacheStore({ ...options.responseCache, logger: options.loggerFor('gateway') });
     }
     const responseCache = ownCacheStore?.cache ?? (options.responseCache && 'get' in options.responseCache ? options.responseCache : undefined);
-    const gateway = await startGatewayServer({
-      supergraphSdl: readSupergraphSdl(),
-      subgraphUrls,
-      identitySecret,
-      production,
-      authenticate: createGatewayAuthenticate({
-        session: options.clerk ?? developmentClerkSessionOptions(),
-        identityUrl: identity,
-        identitySecret,
-        logger: options.loggerFor('gateway'),
-      }),
-      ...options.edge,
-      responseCache,
-      maxBodyBytes: options.maxBodyBytes ?? 100_000,
-      port: options.ports.gateway,
-      host,
-      logger: options.loggerFor('gateway'),
-    });
+    const gateway = await startGateway(subgraphUrls, options.ports.gateway, responseCache);
     return {
       gatewayUrl: gateway.url,
       subgraphUrls,
       events,
+      async startReplica() {
+        const definition = createMessaging(catalog);
+        const server = await serveSubgraph(definition as SubgraphDefinition, { pool, logger: options.loggerFor('messaging'), port: 0, host, production, migrate: false, seedWhenEmpty: false, events });
+        const replicaGateway = await startGateway({ ...subgraphUrls, messaging: server.url }, 0, responseCache).catch(async (error: unknown) => {
+          await server.stop();
+          await definition.close();
+          throw error;
+        });
+        let stopped: Promise<void> | undefined;
+        const replica: LocalReplica = {
+          gatewayUrl: replicaGateway.url,
+          messagingUrl: server.url,
+          stop: () =>
+            (stopped ??= (async () => {
+              await replicaGateway.stop();
+              await server.stop();
+              await definition.close();
+            })()),
+        };
+        replicas.push(replica);
+        return replica;
+      },
       stop: async () => {
+        for (const replica of replicas) await replica.stop();
         await gateway.stop();
         await ownCacheStore?.close();
         await settleEvents(servers, events);

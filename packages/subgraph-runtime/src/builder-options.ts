@@ -39,5 +39,7 @@ export const subgraphBuilderOptions = {
   },
   validation: { validationError: validationErrorToGraphQL },
   /** Each builder adds its `authScopes` initializer (`viewerAuthScopes(ctx.viewer)`) next to these. */
-  scopeAuth: { unauthorizedError: scopeAuthError },
+  // Subscriptions are authorized once, when they start (FORBIDDEN or NOT_FOUND then, never a silent empty stream);
+  // type-level scopes (`Order`, `Conversation`) still hold for every event.
+  scopeAuth: { unauthorizedError: scopeAuthError, authorizeOnSubscribe: true },
 };

@@ -2,7 +2,9 @@ export { startSubgraphServer, type SubgraphServer, type SubgraphServerOptions } 
 export { serveSubgraph, type ServeSubgraphOptions, type ServedSubgraph } from './serve-subgraph.ts';
 export { startSubgraphEvents, type SubgraphEvents } from './subgraph-events.ts';
 export { runSubgraphProcess, type SubgraphProcessOptions } from './run-subgraph-process.ts';
-export { readViewer } from './read-viewer.ts';
+export { readViewer, requestViewer } from './read-viewer.ts';
+export { serveSubscriptions, type SubscriptionServer, type SubscriptionServerOptions } from './subscription-server.ts';
+export { verifyConnectionViewer, VIEWER_REJECTED_CLOSE_CODE } from './connection-viewer.ts';
 export { printSubgraphSdl } from './print-subgraph-sdl.ts';
 export type { SubgraphDefinition, SubgraphRequest } from './subgraph-definition.ts';
 export { subgraphBuilderOptions } from './builder-options.ts';

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { VIEWER_HEADER, verifyViewer, type Viewer } from '@threadly/identity-headers';
+import type { SubgraphRequest } from './subgraph-definition.ts';
 
 /**
  * The viewer the gateway vouched for, or null for anonymous. A header that is present but forged or expired is
@@ -14,3 +15,7 @@ export function readViewer(headers: Record<string, string | string[] | undefined
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });
 }
+
+/** The viewer of a request on any transport: as the transport verified it (WebSocket), else from the signed header. */
+export const requestViewer = (request: SubgraphRequest, secret: string): Viewer | null =>
+  request.viewer !== undefined ? request.viewer : readViewer(request.headers, secret);

@@ -57,6 +57,7 @@ export async function serveSubgraph<Context extends BaseContext>(
   const events = options.events ? startSubgraphEvents(definition, { pool, transport: options.events, logger }) : undefined;
   return {
     url: server.url,
+    subscriptions: server.subscriptions,
     events,
     stop: async () => {
       await server.stop();

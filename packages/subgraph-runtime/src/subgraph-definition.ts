@@ -2,12 +2,18 @@ import type { BaseContext } from '@apollo/server';
 import type { HttpRoute } from '@threadly/http-server';
 import type { DemoData } from '@threadly/demo-data';
 import type { EventConsumer, OutboxSignal } from '@threadly/events';
+import type { Viewer } from '@threadly/identity-headers';
 import type { GraphQLSchema } from 'graphql';
 
-/** What reaches a subgraph's context factory, for HTTP now and WebSocket later: one `createContext` for both. */
+/** What reaches a subgraph's context factory, for HTTP and WebSocket alike: one `createContext` for both. */
 export interface SubgraphRequest {
   headers: Record<string, string | string[] | undefined>;
   requestId: string;
+  /**
+   * The viewer when the transport has verified it already (a WebSocket connection, once, when it opens); absent
+   * for HTTP, whose context reads the signed header (`requestViewer`).
+   */
+  viewer?: Viewer | null;
 }
 
 /**
@@ -38,6 +44,16 @@ export interface SubgraphDefinition<Context extends BaseContext = BaseContext> {
    * so one that is slow or failing never holds up the others.
    */
   extraEventConsumers?: EventConsumer[];
+  /**
+   * Present when the schema has a `Subscription` type: the runtime serves graphql-ws beside HTTP, and runs
+   * `publisher`, the consumer group that turns committed domain events into subscription events.
+   */
+  subscriptions?: {
+    /** Verifies the signed viewer each WebSocket connection opens with. */
+    identitySecret: string;
+    /** One group across replicas, so each event is published once (see packages/pubsub). */
+    publisher: EventConsumer;
+  };
   /** Writes the subgraph's part of the demo data; idempotent. */
   seedDemoData(data: DemoData): Promise<{ rows: number }>;
   close(): Promise<void>;

@@ -11,11 +11,11 @@ export interface SubgraphEvents {
 }
 
 /**
- * A subgraph's side of the event backbone: the relay of its outbox (when it has one) and its consumer (when it
- * has one). A handled event may have written outbox rows in the handler's transaction, so it pokes the relay.
+ * A subgraph's side of the event backbone: the relay of its outbox (when it has one), its consumer (when it
+ * has one) and its subscription-event publisher (when it has subscriptions). A handled event may have written outbox rows in the handler's transaction, so it pokes the relay.
  */
 export function startSubgraphEvents(
-  definition: Pick<SubgraphDefinition, 'databaseSchema' | 'outbox' | 'eventConsumer' | 'extraEventConsumers'>,
+  definition: Pick<SubgraphDefinition, 'databaseSchema' | 'outbox' | 'eventConsumer' | 'extraEventConsumers' | 'subscriptions'>,
   { pool, transport, logger }: { pool: Pool; transport: EventTransport; logger: Logger },
 ): SubgraphEvents {
   const relay = definition.outbox ? startOutboxRelay({ pool, schema: definition.databaseSchema, transport, logger }) : undefined;
@@ -23,10 +23,13 @@ export function startSubgraphEvents(
   const consumers = [definition.eventConsumer, ...(definition.extraEventConsumers ?? [])]
     .filter((consumer) => consumer !== undefined)
     .map((consumer) => startEventConsumer(consumer, transport, { logger, onHandled: () => relay?.poke() }));
+  // Its own group: publishing subscription events must neither wait for nor be retried with the domain consumer.
+  const publisher = definition.subscriptions ? startEventConsumer(definition.subscriptions.publisher, transport, { logger }) : undefined;
   return {
     flush: async () => (relay ? relay.flush() : 0),
     async stop() {
       await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await publisher?.stop();
       stopListening?.();
       if (!relay) return;
       try {

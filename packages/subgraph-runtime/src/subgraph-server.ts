@@ -7,6 +7,7 @@ import { createErrorFormatter } from '@threadly/errors';
 import { createGraphQLRoutes, createHttpServer, listen, sendJson } from '@threadly/http-server';
 import type { Logger } from '@threadly/logger';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
+import { serveSubscriptions, type SubscriptionServer } from './subscription-server.ts';
 
 export interface SubgraphServerOptions {
   port: number;
@@ -18,8 +19,11 @@ export interface SubgraphServerOptions {
 }
 
 export interface SubgraphServer {
+  /** `http://…/graphql`; subscriptions are served at the same path as `ws://…/graphql`. */
   url: string;
-  /** Stops accepting connections and waits for in-flight requests. */
+  /** The graphql-ws side, when the schema has a `Subscription` type. */
+  subscriptions: SubscriptionServer | undefined;
+  /** Completes subscriptions and closes their sockets, stops accepting connections and waits for in-flight requests. */
   stop(): Promise<void>;
 }
 
@@ -71,6 +75,24 @@ export async function startSubgraphServer<Context extends BaseContext>(
       },
     },
   );
+  const subscriptions = subscriptionServer(server, definition, { production, logger });
   const url = await listen(server, port, host);
-  return { url: `${url}/graphql`, stop: () => apollo.stop() };
+  return {
+    url: `${url}/graphql`,
+    subscriptions,
+    stop: async () => {
+      await subscriptions?.stop();
+      await apollo.stop();
+    },
+  };
+}
+
+function subscriptionServer<Context extends BaseContext>(
+  server: Parameters<typeof serveSubscriptions>[0],
+  definition: SubgraphDefinition<Context>,
+  options: { production: boolean; logger: Logger },
+): SubscriptionServer | undefined {
+  if (!definition.schema.getSubscriptionType()) return undefined;
+  if (!definition.subscriptions) throw new Error(`${definition.name}: the schema has subscriptions but the definition has no \`subscriptions\` settings`);
+  return serveSubscriptions(server, definition, { ...options, identitySecret: definition.subscriptions.identitySecret });
 }

@@ -1,7 +1,8 @@
 import type { SubgraphRequest } from '@threadly/subgraph-runtime';
-import { readViewer } from '@threadly/subgraph-runtime';
+import { requestViewer } from '@threadly/subgraph-runtime';
 import type { OutboxSignal } from '@threadly/events';
 import type { Viewer } from '@threadly/identity-headers';
+import type { RealtimePubSub } from '@threadly/pubsub';
 import type { MessagingPrisma } from './database.ts';
 import { createMessagingLoaders, type MessagingLoaders } from './loaders/index.ts';
 import type { ProductDirectory } from './services/catalog-client.ts';
@@ -15,12 +16,24 @@ export interface MessagingContext {
   loaders: MessagingLoaders;
   conversations: ConversationService;
   messages: MessageService;
+  /** Where subscriptions listen (see `events/subscription-topics.ts`). */
+  pubsub: RealtimePubSub;
 }
 
-/** One factory for every transport (HTTP today, WebSocket later): identity, loaders and services per request. */
-export function createMessagingContextFactory(prisma: MessagingPrisma, identitySecret: string, products: ProductDirectory, outbox: OutboxSignal) {
-  return async ({ headers, requestId }: SubgraphRequest): Promise<MessagingContext> => {
-    const viewer = readViewer(headers, identitySecret);
+export interface MessagingProcessServices {
+  products: ProductDirectory;
+  outbox: OutboxSignal;
+  pubsub: RealtimePubSub;
+}
+
+/**
+ * One factory for every transport (HTTP requests, WebSocket subscriptions and each of their events): identity,
+ * loaders and services per request.
+ */
+export function createMessagingContextFactory(prisma: MessagingPrisma, identitySecret: string, { products, outbox, pubsub }: MessagingProcessServices) {
+  return async (request: SubgraphRequest): Promise<MessagingContext> => {
+    const { requestId } = request;
+    const viewer = requestViewer(request, identitySecret);
     const loaders = createMessagingLoaders(prisma, viewer?.userId ?? null);
     return {
       requestId,
@@ -28,6 +41,7 @@ export function createMessagingContextFactory(prisma: MessagingPrisma, identityS
       loaders,
       conversations: new ConversationService(prisma, loaders, viewer, products, outbox),
       messages: new MessageService(prisma, loaders, outbox),
+      pubsub,
     };
   };
 }

@@ -8,5 +8,6 @@ await runSubgraphProcess({
   env,
   port: env.MESSAGING_PORT,
   host: env.MESSAGING_HOST,
-  create: (pool) => createMessagingSubgraph({ pool, identitySecret: env.IDENTITY_HEADER_SECRET, catalogUrl: env.CATALOG_SUBGRAPH_URL }),
+  create: (pool) =>
+    createMessagingSubgraph({ pool, identitySecret: env.IDENTITY_HEADER_SECRET, catalogUrl: env.CATALOG_SUBGRAPH_URL, realtime: { redisUrl: env.REDIS_URL } }),
 });

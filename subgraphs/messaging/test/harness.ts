@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { applyMigrations, countStatements, type Pool, type StatementCounter } from '@threadly/database';
 import type { DemoConversation, DemoConversationParticipant, DemoData, DemoMessage } from '@threadly/demo-data';
 import { signViewer, VIEWER_HEADER, type ViewerRole } from '@threadly/identity-headers';
+import type { EventTransport } from '@threadly/events';
 import { createLogger } from '@threadly/logger';
-import { startSubgraphServer, type SubgraphServer } from '@threadly/subgraph-runtime';
+import { serveSubgraph, type ServedSubgraph } from '@threadly/subgraph-runtime';
 import { createTestDatabase, type TestDatabase } from '@threadly/testing';
 import { createMessagingSubgraph } from '../src/index.ts';
 import type { ProductDirectory } from '../src/services/catalog-client.ts';
@@ -24,11 +25,34 @@ export interface Harness {
   db: TestDatabase;
   pool: Pool;
   counter: StatementCounter;
-  server: SubgraphServer;
+  server: ServedSubgraph;
   definition: ReturnType<typeof createMessagingSubgraph>;
   /** POSTs an operation as `actor` (anonymous when omitted). */
   gql<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, actor?: Actor): Promise<GraphQLResult<Data>>;
+  /** Another messaging instance on the same database, as a second replica would run. */
+  startReplica(options?: HarnessOptions): Promise<Replica>;
   close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Runs the outbox relay and consumers (the subscription publisher included) on this transport. */
+  events?: EventTransport;
+  /** Subscription fan-out (Redis pub/sub when `redisUrl` is given). */
+  realtime?: { redisUrl?: string; channelPrefix?: string };
+}
+
+export interface Replica {
+  server: ServedSubgraph;
+  gql: Harness['gql'];
+  close(): Promise<void>;
+}
+
+/** POSTs an operation to a subgraph as `actor`, signing the viewer header as the gateway does. */
+export async function postGraphQL<Data>(url: string, query: string, variables: Record<string, unknown> = {}, actor?: Actor): Promise<GraphQLResult<Data>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (actor) headers[VIEWER_HEADER] = signViewer(actor, SECRET);
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as GraphQLResult<Data>;
 }
 
 export const emptyDemoData = (): DemoData => ({
@@ -42,35 +66,63 @@ export const fakeDirectory = (sellers: Map<string, string>): ProductDirectory & 
   return { calls, sellerOf: async (productId) => (calls.push(productId), sellers.get(productId) ?? null) };
 };
 
+/** Messaging on `pool` (already migrated), served on a free port, with its events on `options.events` if given. */
+async function serveMessaging(pool: Pool, products: ProductDirectory, options: HarnessOptions) {
+  const definition = createMessagingSubgraph({
+    pool,
+    identitySecret: SECRET,
+    catalogUrl: 'http://127.0.0.1:9/graphql',
+    products,
+    realtime: options.realtime,
+    logger: createLogger('test', 'silent'),
+  });
+  const server = await serveSubgraph(definition, {
+    pool,
+    logger: createLogger('test', 'silent'),
+    port: 0,
+    production: false,
+    migrate: false,
+    seedWhenEmpty: false,
+    events: options.events,
+  });
+  return { definition, server };
+}
+
 /** A fresh database with messaging migrated and `data` seeded, served on a free port. */
-export async function startHarness(data: DemoData, products: ProductDirectory): Promise<Harness> {
+export async function startHarness(data: DemoData, products: ProductDirectory, options: HarnessOptions = {}): Promise<Harness> {
   const db = await createTestDatabase();
   // Before the first query, so every connection the pool opens is counted.
   const counter = countStatements(db.pool);
-  const definition = createMessagingSubgraph({ pool: db.pool, identitySecret: SECRET, catalogUrl: 'http://127.0.0.1:9/graphql', products });
-  await applyMigrations(db.pool, definition.databaseSchema, definition.migrationsDir);
-  await definition.seedDemoData(data);
-  const server = await startSubgraphServer(definition, {
-    port: 0,
-    production: false,
-    logger: createLogger('test', 'silent'),
-    checkReady: async () => {
-      await db.pool.query('SELECT 1');
-    },
-  });
+  const migrations = createMessagingSubgraph({ pool: db.pool, identitySecret: SECRET, catalogUrl: 'http://127.0.0.1:9/graphql', products });
+  await applyMigrations(db.pool, migrations.databaseSchema, migrations.migrationsDir);
+  await migrations.seedDemoData(data);
+  await migrations.close();
+  const { definition, server } = await serveMessaging(db.pool, products, options);
+  const replicas: Replica[] = [];
   return {
     db,
     pool: db.pool,
     counter,
     server,
     definition,
-    async gql(query, variables = {}, actor) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (actor) headers[VIEWER_HEADER] = signViewer(actor, SECRET);
-      const response = await fetch(server.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      return (await response.json()) as never;
+    gql: (query, variables, actor) => postGraphQL(server.url, query, variables, actor),
+    async startReplica(replicaOptions = {}) {
+      const replica = await serveMessaging(db.pool, products, replicaOptions);
+      let stopped: Promise<void> | undefined;
+      const handle: Replica = {
+        server: replica.server,
+        gql: (query, variables, actor) => postGraphQL(replica.server.url, query, variables, actor),
+        close: () =>
+          (stopped ??= (async () => {
+            await replica.server.stop();
+            await replica.definition.close();
+          })()),
+      };
+      replicas.push(handle);
+      return handle;
     },
     async close() {
+      for (const replica of replicas) await replica.close();
       await server.stop();
       await definition.close();
       await db.close();

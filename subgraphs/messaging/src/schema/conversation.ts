@@ -2,6 +2,7 @@ import { resolveCursorConnection, type DefaultConnectionArguments } from '@potho
 import { assertPageSize, encodeCursor, planKeyset, type KeysetPage, type KeysetPlan } from '@threadly/database';
 import { cacheHint, cacheTiers, scopedViewer } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
+import { subscriptionTopics } from '../events/subscription-topics.ts';
 import type { Conversation, Message } from '../generated/prisma/client.ts';
 import type { InboxConversation } from '../services/conversation.service.ts';
 import { participantsOf } from '../services/visibility.ts';
@@ -122,5 +123,17 @@ builder.mutationFields((t) => ({
     args: { conversationId: t.arg.id({ required: true, description: 'The conversation to mark as read.' }) },
     authScopes: conversationParticipant,
     resolve: (_root, { conversationId }, ctx) => ctx.messages.markRead(String(conversationId), scopedViewer(ctx).userId),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  conversationUpdated: t.field({
+    type: ConversationType,
+    description:
+      "The signed-in user's conversations as they change from now on: a new message in one (either participant's), or one read by either participant. Each event is the whole conversation as it is then, its unread count included.",
+    directives: cacheHint(cacheTiers.uncached),
+    authScopes: { signedIn: true },
+    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe(subscriptionTopics.conversationUpdated(scopedViewer(ctx).userId)),
+    resolve: (conversation) => conversation,
   }),
 }));

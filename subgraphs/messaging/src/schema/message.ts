@@ -1,6 +1,7 @@
 import { cacheHint, cacheTiers, scopedViewer } from '@threadly/subgraph-runtime';
 import { userText } from '@threadly/user-text';
 import { builder } from '../builder.ts';
+import { subscriptionTopics } from '../events/subscription-topics.ts';
 import type { Message } from '../generated/prisma/client.ts';
 import { ConversationType } from './conversation.ts';
 import { conversationParticipant } from './participant-scope.ts';
@@ -47,5 +48,18 @@ builder.mutationFields((t) => ({
     },
     authScopes: conversationParticipant,
     resolve: (_root, { conversationId, body }, ctx) => ctx.messages.send(String(conversationId), scopedViewer(ctx).userId, body),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  messageAdded: t.field({
+    type: MessageType,
+    description:
+      'Each message sent in a conversation from now on, once it is stored. Only its two participants may subscribe: NOT_FOUND for a conversation the viewer cannot see, FORBIDDEN for an admin (moderators read, they do not listen in).',
+    args: { conversationId: t.arg.id({ required: true, description: 'The conversation to follow.' }) },
+    directives: cacheHint(cacheTiers.uncached),
+    authScopes: conversationParticipant,
+    subscribe: (_root, { conversationId }, ctx) => ctx.pubsub.subscribe(subscriptionTopics.messageAdded(String(conversationId))),
+    resolve: (message) => message,
   }),
 }));

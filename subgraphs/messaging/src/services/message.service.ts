@@ -1,6 +1,7 @@
 import { compare, type KeysetPlan } from '@threadly/database';
+import { conversationRead } from '@threadly/event-contracts';
 import { notFound } from '@threadly/errors';
-import type { OutboxSignal } from '@threadly/events';
+import { appendToOutbox, type OutboxSignal } from '@threadly/events';
 import type { MessagingPrisma } from '../database.ts';
 import type { Conversation, Message } from '../generated/prisma/client.ts';
 import type { MessagingLoaders } from '../loaders/index.ts';
@@ -47,12 +48,17 @@ export class MessageService {
 
   /**
    * Marks everything the other participant sent so far as read by `readerId`, a participant: their participant
-   * `lastReadAt` and the messages' `readAt`, in one transaction. Reading is not activity, so the inbox order stays.
+   * `lastReadAt` and the messages' `readAt`, in one transaction with `conversation.read` (which tells both
+   * participants' `conversationUpdated` subscriptions). Reading is not activity, so the inbox order stays.
    */
   async markRead(conversationId: string, readerId: string): Promise<Conversation> {
     const conversation = await this.load(conversationId);
     const now = new Date();
-    await this.prisma.$transaction((tx) => markReadBy(tx, conversationId, readerId, now));
+    await this.prisma.$transaction(async (tx) => {
+      await markReadBy(tx, conversationId, readerId, now);
+      await appendToOutbox(tx, [conversationRead.create(conversationId, { conversationId, readerId, readAt: now.toISOString() }, now)]);
+    });
+    this.outbox.poke();
     this.loaders.unreadCountByConversation.clear(conversationId).prime(conversationId, 0);
     this.loaders.lastMessageByConversation.clear(conversationId);
     return conversation;
