@@ -1,12 +1,7 @@
-// The subscriptions the app keeps screens current with (issue 7: through the gateway over graphql-ws).
-// Plain documents until the composed schema has a Subscription type for codegen to check them against.
+// The order subscriptions the app keeps screens current with, through the gateway over graphql-ws. Plain documents
+// until commerce's `orderUpdated`/`myOrderUpdates` are in the composed schema for codegen to check them (then they
+// move to operations/live.graphql beside `MessageAdded`); until then the gateway refuses them and the screens poll.
 import type { OrderStatus } from '../gql/graphql.ts';
-
-export const MESSAGE_ADDED = /* GraphQL */ `
-  subscription MessageAdded($conversationId: ID!) {
-    messageAdded(conversationId: $conversationId) { id body createdAt readAt sender { id displayName imageUrl } }
-  }
-`;
 
 export const ORDER_UPDATED = /* GraphQL */ `
   subscription OrderUpdated($orderId: ID!) {
@@ -19,10 +14,6 @@ export const MY_ORDER_UPDATES = /* GraphQL */ `
     myOrderUpdates { id status }
   }
 `;
-
-export interface MessageAddedEvent {
-  messageAdded: { id: string; body: string; createdAt: string; readAt: string | null; sender: { id: string; displayName: string; imageUrl: string | null } };
-}
 
 export interface OrderUpdatedEvent {
   orderUpdated: { id: string; status: OrderStatus; timeline: Array<{ status: OrderStatus; note: string | null; at: string; actor: { displayName: string } | null }> };

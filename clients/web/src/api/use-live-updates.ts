@@ -33,7 +33,11 @@ export function useLiveUpdates<Event>({
     if (skip || !token) return;
     setStatus('connecting');
     return subscribeLive<Event>(token, query, JSON.parse(variablesKey) as Record<string, unknown>, {
-      live: () => setStatus((previous) => (previous === 'polling' ? previous : 'live')),
+      live: () => {
+        setStatus((previous) => (previous === 'polling' ? previous : 'live'));
+        // Events are not replayed: what changed before this (re)connection is read once instead.
+        handlers.current.poll();
+      },
       next: (event) => handlers.current.onEvent(event),
       unavailable: (reason) => {
         console.warn(`Live updates unavailable (${reason}); refreshing every ${POLL_FALLBACK_MS / 1000} s instead.`);

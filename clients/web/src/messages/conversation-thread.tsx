@@ -1,8 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLiveUpdates } from '../api/use-live-updates.ts';
 import { useQuery, useRequest } from '../api/use-query.ts';
-import { MESSAGE_ADDED, type MessageAddedEvent } from '../api/live-operations.ts';
-import { ConversationThreadDocument, MarkConversationReadDocument, SendMessageDocument, type ChatMessageFragment } from '../gql/graphql.ts';
+import { documentText } from '../api/graphql-request.ts';
+import {
+  ConversationThreadDocument,
+  MarkConversationReadDocument,
+  MessageAddedDocument,
+  SendMessageDocument,
+  type ChatMessageFragment,
+  type MessageAddedSubscription,
+} from '../gql/graphql.ts';
 import { useSession } from '../session/session-context.tsx';
 import { formatTime } from '../ui/format.ts';
 import { LiveBadge } from '../ui/live-badge.tsx';
@@ -63,8 +70,8 @@ export function ConversationThread({ conversationId }: { conversationId: string 
   const thread = useQuery(ConversationThreadDocument, { id: conversationId });
   const [extra, setExtra] = useState<ChatMessageFragment[]>([]);
   const listEnd = useRef<HTMLDivElement>(null);
-  const status = useLiveUpdates<MessageAddedEvent>({
-    query: MESSAGE_ADDED,
+  const status = useLiveUpdates<MessageAddedSubscription>({
+    query: documentText(MessageAddedDocument),
     variables: { conversationId },
     onEvent: (event) => setExtra((current) => [...current, event.messageAdded]),
     poll: thread.refetch,
