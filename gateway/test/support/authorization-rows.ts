@@ -64,7 +64,7 @@ export const newListingInput = () => ({
 });
 
 /** Queries that anyone may call, anonymous included; every other Query field needs a row. */
-export const PUBLIC_QUERY_FIELDS = ['categories', 'category', 'products', 'me', 'user'];
+export const PUBLIC_QUERY_FIELDS = ['categories', 'category', 'products', 'searchProducts', 'me', 'user'];
 
 const page = (field: string) => `${field}(first: 2) { edges { node { id } } }`;
 const byId = (id: string) => () => ({ id });

@@ -14,6 +14,8 @@ export interface CatalogSearchSettings {
   redisUrl?: string;
   /** Prefix of the Redis cache keys (tests use their own). */
   cacheKeyPrefix?: string;
+  /** How long results are cached (default: the search tier, 300 s); 0 turns the cache off (bench/search.ts). */
+  cacheTtlSeconds?: number;
 }
 
 export interface CatalogSearch {
@@ -32,7 +34,7 @@ export function createCatalogSearch(prisma: CatalogPrisma, settings: CatalogSear
   const store: SearchCacheStore = settings.redisUrl
     ? createRedisSearchCacheStore({ url: settings.redisUrl, prefix: settings.cacheKeyPrefix })
     : createMemorySearchCacheStore();
-  const cache = new SearchCache(store, logger);
+  const cache = new SearchCache(store, logger, settings.cacheTtlSeconds);
   return {
     engine,
     cache,

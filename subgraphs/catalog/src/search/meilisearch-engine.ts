@@ -1,4 +1,4 @@
-import { Meilisearch, type Index, type MultiSearchParams } from 'meilisearch';
+import { Meilisearch, type Index, type IndexSwap, type MultiSearchParams } from 'meilisearch';
 import type { CatalogPrisma } from '../database.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, toHighlightHtml } from './highlight.ts';
 import { buildMeilisearchFilter, buildMeilisearchSort, quoteFilterValue } from './meilisearch-filter.ts';
@@ -66,6 +66,8 @@ export class MeilisearchEngine implements SearchEngine {
         {
           indexUid: this.indexUid,
           q: request.query,
+          // Every word must match, as in PostgreSQL (Meilisearch's default drops trailing words to find something).
+          matchingStrategy: 'all',
           filter,
           sort: buildMeilisearchSort(request.sort, request.query),
           offset: request.offset,
@@ -77,7 +79,7 @@ export class MeilisearchEngine implements SearchEngine {
           highlightPreTag: HIGHLIGHT_START,
           highlightPostTag: HIGHLIGHT_END,
         },
-        { indexUid: this.indexUid, q: request.query, filter, page: 1, hitsPerPage: 0, facets: Object.values(MEILISEARCH_FACETS) },
+        { indexUid: this.indexUid, q: request.query, matchingStrategy: 'all', filter, page: 1, hitsPerPage: 0, facets: Object.values(MEILISEARCH_FACETS) },
       ],
     });
     const [page, counts] = results;
@@ -131,7 +133,8 @@ export class MeilisearchEngine implements SearchEngine {
       after = ids.at(-1)!;
       onProgress?.({ done, total: Math.max(total, done) });
     }
-    await this.client.swapIndexes([{ indexes: [this.indexUid, fresh], rename: false }]).waitTask();
+    // `rename` is left out (not false): servers before it existed refuse unknown fields, and absent means a swap.
+    await this.client.swapIndexes([{ indexes: [this.indexUid, fresh] } as IndexSwap]).waitTask();
     await this.client.deleteIndex(fresh).waitTask();
     await this.sync(await this.source.changedSince(new Date(startedAt.getTime() - 1_000)));
     return { indexed: done };

@@ -1,17 +1,27 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import type { CatalogPrisma } from '../database.ts';
 import { toHighlightHtml } from './highlight.ts';
-import { highlightColumns, orderClause, whereClause } from './postgres-search-query.ts';
+import { highlightColumns, MIN_TYPO_WORD_LENGTH, orderClause, queryWords, whereClause, type SimilarWords } from './postgres-search-query.ts';
 import { SearchDocumentSource } from './search-document-source.ts';
 import type { FacetCount, IndexedVersion, IndexWrite, SearchEngine, SearchFacets, SearchRequest, SearchResult } from './search-engine.ts';
 
 /** Facet values reported per facet, as Meilisearch's default `maxValuesPerFacet`. */
 const MAX_FACET_VALUES = 100;
-/** pg_trgm word similarity a typo needs (0.6 by default); "jaket" scores 0.44 against "denim jacket". */
+/** pg_trgm similarity a typo needs (0.3 by default, which lets in too much): "jaket" scores 0.44 against "jacket". */
 const TYPO_SIMILARITY = '0.4';
+/** Similar index words a query word may stand for. */
+const MAX_TYPO_CANDIDATES = 5;
 
 const COLUMNS = Prisma.raw(`"productId", "sellerId", "categoryId", "categoryPath", "title", "description", "brand", "size", "color",
   "condition", "priceAmount", "currency", "createdAt", "searchText", "document", "sourceUpdatedAt"`);
+
+/** Adds the words of these documents to the typo dictionary ("SearchWord"). */
+const addWordsOf = (productIds: string[]) => Prisma.sql`
+  INSERT INTO "catalog"."SearchWord" ("word")
+  SELECT DISTINCT w."lexeme" FROM "catalog"."SearchDocument" d,
+    unnest(to_tsvector('simple', concat_ws(' ', d."searchText", d."size", d."description"))) AS w
+  WHERE d."productId" = ANY(${productIds}::uuid[])
+  ON CONFLICT DO NOTHING`;
 
 /**
  * Upserts the listings the `selection` picks from the view. A row built from an older product version never
@@ -33,8 +43,9 @@ type FacetRow = { facet: keyof SearchFacets | 'total'; value: string | null; cou
 /**
  * PostgreSQL full-text search on catalog's own tables — the embedded default, and what CI runs. The index is the
  * derived "SearchDocument" table (weighted tsvector + pg_trgm, GIN indexes), written only from the
- * `SearchDocumentSource` view. One search is one transaction of three statements: the trigram threshold (SET
- * LOCAL), the page, and the total with facets.
+ * `SearchDocumentSource` view. A search with words of 4+ letters first looks up similar words in the
+ * "SearchWord" dictionary (pg_trgm, a transaction of two statements), then runs the page and the total with
+ * facets in one transaction on the tsvector index.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
@@ -48,13 +59,30 @@ export class PostgresSearchEngine implements SearchEngine {
     // The migration created the table, its indexes and the view, and backfilled it.
   }
 
+  /** For each query word of 4+ letters, the dictionary words spelled like it, most similar first. */
+  private async similarWords(request: SearchRequest): Promise<SimilarWords> {
+    const words = queryWords(request.query).filter((word) => word.length >= MIN_TYPO_WORD_LENGTH);
+    if (words.length === 0) return new Map();
+    const [, rows] = await this.prisma.$transaction([
+      this.prisma.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${TYPO_SIMILARITY}, true)`,
+      this.prisma.$queryRaw<Array<{ word: string; similar: string }>>`
+        SELECT q.w AS word, s."word" AS similar FROM unnest(${words}::text[]) AS q(w)
+        CROSS JOIN LATERAL (
+          SELECT "word" FROM "catalog"."SearchWord" WHERE "word" OPERATOR(public.%) q.w AND "word" <> q.w
+          ORDER BY public.similarity("word", q.w) DESC, "word" LIMIT ${MAX_TYPO_CANDIDATES}) s`,
+    ]);
+    const similar: SimilarWords = new Map();
+    for (const row of rows) similar.set(row.word, [...(similar.get(row.word) ?? []), row.similar]);
+    return similar;
+  }
+
   async search(request: SearchRequest): Promise<SearchResult> {
-    const where = whereClause(request);
-    const [, page, facetRows] = await this.prisma.$transaction([
-      this.prisma.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${TYPO_SIMILARITY}, true)`,
+    const similar = await this.similarWords(request);
+    const where = whereClause(request, similar);
+    const [page, facetRows] = await this.prisma.$transaction([
       this.prisma.$queryRaw<Array<{ productId: string; highlightedTitle: string | null; highlightedDescription: string | null }>>`
-        SELECT d."productId"::text AS "productId", ${highlightColumns(request)}
-        FROM "catalog"."SearchDocument" d ${where} ${orderClause(request)}
+        SELECT d."productId"::text AS "productId", ${highlightColumns(request, similar)}
+        FROM "catalog"."SearchDocument" d ${where} ${orderClause(request, similar)}
         OFFSET ${request.offset} LIMIT ${request.limit}`,
       this.prisma.$queryRaw<FacetRow[]>`
         WITH matched AS MATERIALIZED (SELECT d."categoryId", d."condition", d."size", d."brand" FROM "catalog"."SearchDocument" d ${where})
@@ -90,6 +118,7 @@ export class PostgresSearchEngine implements SearchEngine {
           AND NOT EXISTS (SELECT 1 FROM "catalog"."Product" p WHERE p."id" = d."productId" AND p."status" = 'ACTIVE')),
       written AS (${upsertFromSource(Prisma.sql`WHERE s."productId" = ANY(${productIds}::uuid[])`)} RETURNING "categoryPath")
       SELECT DISTINCT unnest("categoryPath")::text AS id FROM (SELECT "categoryPath" FROM previous UNION ALL SELECT "categoryPath" FROM written) paths`;
+    await this.prisma.$executeRaw`${addWordsOf(productIds)}`;
     return { categoryIds: rows.map((row) => row.id) };
   }
 
@@ -107,6 +136,7 @@ export class PostgresSearchEngine implements SearchEngine {
       const batch = await this.source.activeIdsAfter(after, batchSize);
       if (batch.length === 0) break;
       await this.prisma.$executeRaw`${upsertFromSource(Prisma.sql`WHERE s."productId" = ANY(${batch}::uuid[])`)}`;
+      await this.prisma.$executeRaw`${addWordsOf(batch)}`;
       done += batch.length;
       after = batch.at(-1)!;
       onProgress?.({ done, total: Math.max(total, done) });

@@ -32,12 +32,13 @@ export class SearchCache {
   constructor(
     private readonly store: SearchCacheStore,
     logger: Pick<Logger, 'error'>,
-    private readonly ttlSeconds = SEARCH_CACHE_TTL_SECONDS,
+    private readonly ttlSeconds: number = SEARCH_CACHE_TTL_SECONDS,
   ) {
     this.reportFailure = throttledErrorLog(logger, 30_000);
   }
 
   async getOrCompute(request: SearchRequest, compute: () => Promise<SearchResult>): Promise<{ result: SearchResult; hit: boolean }> {
+    if (this.ttlSeconds <= 0) return { result: await compute(), hit: false };
     const key = searchCacheKey(request);
     const requestTags = request.filter.categoryId ? [categoryTag(request.filter.categoryId)] : [];
     let requestVersions: number[];

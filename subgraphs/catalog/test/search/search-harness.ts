@@ -49,12 +49,17 @@ export async function startSearchHarness(settings: CatalogSearchSettings): Promi
     events: transport,
   });
   const prisma = createCatalogPrisma(database.pool);
+  const outboxRows = async () => Number((await database.pool.query('SELECT count(*) AS n FROM catalog."OutboxEvent"')).rows[0].n);
   const settle = async () => {
-    // A handled event may write new outbox rows (a paid order sells products): repeat until nothing moves.
-    for (let round = 0; round < 10; round += 1) {
-      const published = await served.events!.flush();
+    // A handled event may write new outbox rows (a paid order sells products), which the relay publishes when
+    // poked: repeat until a round leaves the outbox as it found it, everything published and handled.
+    let before = -1;
+    for (let round = 0; round < 20; round += 1) {
+      await served.events!.flush();
       await transport.settle(10_000);
-      if (published === 0 && (await served.events!.flush()) === 0) return;
+      const after = await outboxRows();
+      if (after === before) return;
+      before = after;
     }
   };
   return {

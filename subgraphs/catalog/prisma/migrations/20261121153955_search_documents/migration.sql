@@ -1,7 +1,7 @@
 -- Hand-edited after `npm run migration:create`: the extension, the view and the backfill below are not in the
 -- Prisma schema (Prisma has no views, and the diff is schema-to-schema, so later migrations leave them alone).
 -- pg_trgm lives in "public" (an extension is installed once per database); catalog's SQL names it qualified
--- (public.gin_trgm_ops, OPERATOR(public.<%), public.word_similarity) so no search_path is assumed.
+-- (public.gin_trgm_ops, OPERATOR(public.%), public.similarity) so no search_path is assumed.
 -- PGlite loads the extension's code from @electric-sql/pglite/contrib/pg_trgm (packages/database).
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
@@ -28,17 +28,25 @@ CREATE TABLE "SearchDocument" (
     CONSTRAINT "SearchDocument_pkey" PRIMARY KEY ("productId")
 );
 
+-- CreateTable
+CREATE TABLE "SearchWord" (
+    "word" TEXT NOT NULL,
+
+    CONSTRAINT "SearchWord_pkey" PRIMARY KEY ("word")
+);
+
+-- CreateIndex
+CREATE INDEX "SearchWord_word_idx" ON "SearchWord" USING GIN ("word" public.gin_trgm_ops);
+
 -- CreateIndex
 CREATE INDEX "SearchDocument_document_idx" ON "SearchDocument" USING GIN ("document");
 
--- CreateIndex
-CREATE INDEX "SearchDocument_searchText_idx" ON "SearchDocument" USING GIN ("searchText" public.gin_trgm_ops);
 
 -- CreateIndex
 CREATE INDEX "SearchDocument_categoryPath_idx" ON "SearchDocument" USING GIN ("categoryPath");
 
 -- CreateIndex
-CREATE INDEX "SearchDocument_createdAt_productId_idx" ON "SearchDocument"("createdAt" DESC, "productId");
+CREATE INDEX "SearchDocument_createdAt_productId_idx" ON "SearchDocument"("createdAt" DESC, "productId" DESC);
 
 -- CreateIndex
 CREATE INDEX "SearchDocument_priceAmount_createdAt_idx" ON "SearchDocument"("priceAmount", "createdAt" DESC);
@@ -85,3 +93,8 @@ INSERT INTO "SearchDocument" ("productId", "sellerId", "categoryId", "categoryPa
 SELECT "productId", "sellerId", "categoryId", "categoryPath", "title", "description", "brand", "size",
     "color", "condition", "priceAmount", "currency", "createdAt", "searchText", "document", "sourceUpdatedAt"
 FROM "SearchDocumentSource";
+
+INSERT INTO "SearchWord" ("word")
+SELECT DISTINCT w."lexeme" FROM "SearchDocument" d,
+    unnest(to_tsvector('simple', concat_ws(' ', d."searchText", d."size", d."description"))) AS w
+ON CONFLICT DO NOTHING;
