@@ -22,10 +22,12 @@ export function upstreamFailure(error: unknown, logger: Logger): GraphQLError[] 
   ];
 }
 
+/** A CloseEvent (code, reason) or a socket ErrorEvent (message) from the upstream WebSocket. */
 function describeClose(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'code' in error) {
     const { code, reason } = error as { code: unknown; reason?: unknown };
     return `closed with ${String(code)}${reason ? `: ${String(reason)}` : ''}`;
   }
+  if (typeof error === 'object' && error !== null && 'message' in error) return `socket error: ${String((error as { message: unknown }).message)}`;
   return String(error);
 }

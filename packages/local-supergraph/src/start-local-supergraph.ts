@@ -150,7 +150,7 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
     const identity = await serve(identityDefinition as SubgraphDefinition, options.ports.identity);
     const catalog = await serve(createCatalogSubgraph({ pool, identitySecret, search: options.catalogSearch, logger: options.loggerFor('catalog') }) as SubgraphDefinition, options.ports.catalog);
     const commerce = await serve(
-      createCommerceSubgraph({ pool, identitySecret, catalogUrl: catalog, logger: options.loggerFor('commerce'), ...options.commerce }) as SubgraphDefinition,
+      createCommerceSubgraph({ pool, identitySecret, catalogUrl: catalog, logger: options.loggerFor('commerce'), realtime: options.realtime, ...options.commerce }) as SubgraphDefinition,
       options.ports.commerce,
     );
     const messaging = await serve(

@@ -11,3 +11,4 @@ export { subgraphBuilderOptions } from './builder-options.ts';
 export { viewerAuthScopes, scopedViewer, type ViewerAuthScopes, type ViewerAuthContexts } from './viewer-scopes.ts';
 export { createInternalRoute } from './internal-route.ts';
 export { cacheControlDirective, cacheHint, cacheTiers, restrictCacheHint, type CacheControlDirectives, type CacheHint } from './cache-control.ts';
+export { defineSubscriptionPublisher, MAX_SUBSCRIPTION_EVENT_AGE_MS, type SubscriptionEventHandlers } from './subscription-publisher.ts';

@@ -1,6 +1,7 @@
 import type { SubgraphRequest } from '@threadly/subgraph-runtime';
-import { readViewer } from '@threadly/subgraph-runtime';
+import { requestViewer } from '@threadly/subgraph-runtime';
 import type { Viewer } from '@threadly/identity-headers';
+import type { RealtimePubSub } from '@threadly/pubsub';
 import type { CheckoutService } from './checkout/checkout.service.ts';
 import type { CommercePrisma } from './database.ts';
 import { createCommerceLoaders, type CommerceLoaders } from './loaders/index.ts';
@@ -17,18 +18,25 @@ export interface CommerceContext {
   orders: OrderService;
   checkout: CheckoutService;
   orderActions: OrderActionsService;
+  /** Where subscriptions listen (see `events/subscription-topics.ts`). */
+  pubsub: RealtimePubSub;
 }
 
-/** Services that live as long as the subgraph (they hold the Stripe client and catalog's address). */
+/** Services that live as long as the subgraph (they hold the Stripe client, catalog's address, the pub/sub). */
 export interface CommerceProcessServices {
   checkout: CheckoutService;
   orderActions: OrderActionsService;
+  pubsub: RealtimePubSub;
 }
 
-/** One factory for every transport (HTTP today, WebSocket later): identity, loaders and services per request. */
+/**
+ * One factory for every transport (HTTP requests, WebSocket subscriptions and each of their events): identity,
+ * loaders and services per request.
+ */
 export function createCommerceContextFactory(prisma: CommercePrisma, identitySecret: string, services: CommerceProcessServices) {
-  return async ({ headers, requestId }: SubgraphRequest): Promise<CommerceContext> => {
-    const viewer = readViewer(headers, identitySecret);
+  return async (request: SubgraphRequest): Promise<CommerceContext> => {
+    const { requestId } = request;
+    const viewer = requestViewer(request, identitySecret);
     const loaders = createCommerceLoaders(prisma);
     return {
       requestId,

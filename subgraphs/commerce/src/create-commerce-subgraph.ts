@@ -2,12 +2,14 @@ import { fileURLToPath } from 'node:url';
 import type { Pool } from '@threadly/database';
 import { createOutboxSignal } from '@threadly/events';
 import { createLogger, type Logger } from '@threadly/logger';
+import { createRealtimePubSub } from '@threadly/pubsub';
 import type { SubgraphDefinition } from '@threadly/subgraph-runtime';
 import { CheckoutService } from './checkout/checkout.service.ts';
 import type { CheckoutSettings } from './checkout/checkout-state.ts';
 import { createCommerceContextFactory, type CommerceContext } from './context.ts';
 import { COMMERCE_DB_SCHEMA, createCommercePrisma } from './database.ts';
 import { loadCommerceEnv, type CommerceEnv } from './env.ts';
+import { createSubscriptionPublisher } from './events/subscription-publisher.ts';
 import { createCatalogReservations, type CatalogReservations } from './payments/catalog-reservations.ts';
 import { createPaymentBackground } from './payments/payment-background.ts';
 import { createStripeClient, type StripeSettings } from './payments/stripe-client.ts';
@@ -40,6 +42,11 @@ export interface CommerceSubgraphOptions extends Partial<CommerceSettings> {
   logger?: Logger;
   /** Replaces the calls to catalog's reservation routes (tests pass a fake). */
   reservations?: CatalogReservations;
+  /**
+   * Subscription fan-out: Redis pub/sub at `redisUrl` (REDIS_URL), shared by every replica, else this process's
+   * memory (one process only). `channelPrefix` keeps tests apart.
+   */
+  realtime?: { redisUrl?: string; channelPrefix?: string };
 }
 
 /**
@@ -60,6 +67,7 @@ export function createCommerceSubgraph(options: CommerceSubgraphOptions): Subgra
   const background = createPaymentBackground({ prisma, payments, outbox, logger, sweepIntervalMs: settings.sweepIntervalMs });
   const checkout = new CheckoutService({ prisma, reservations, payments, settings: settings.checkout, outbox, logger });
   const orderActions = new OrderActionsService(prisma, payments, outbox, logger);
+  const pubsub = createRealtimePubSub({ ...options.realtime, logger });
   // The runtime has no start hook yet: the loops' first tick comes after one interval, by when migrations ran.
   background.start();
   return {
@@ -67,15 +75,17 @@ export function createCommerceSubgraph(options: CommerceSubgraphOptions): Subgra
     schema: commerceSchema,
     databaseSchema: COMMERCE_DB_SCHEMA,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
-    createContext: createCommerceContextFactory(prisma, identitySecret, { checkout, orderActions }),
+    createContext: createCommerceContextFactory(prisma, identitySecret, { checkout, orderActions, pubsub }),
     routes: [
       createStripeWebhookRoute({ prisma, payments, webhookSecret: settings.stripe.webhookSecret, onStored: background.pokeEvents, logger }),
     ],
     outbox: { signal: outbox },
+    subscriptions: { identitySecret, publisher: createSubscriptionPublisher(prisma, pubsub) },
     hasData: () => commerceHasData(prisma),
     seedDemoData: (data) => seedCommerce(prisma, data),
     close: async () => {
       await background.stop();
+      await pubsub.close();
       await prisma.$disconnect();
     },
   };

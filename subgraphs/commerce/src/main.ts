@@ -15,5 +15,6 @@ await runSubgraphProcess({
       identitySecret: env.IDENTITY_HEADER_SECRET,
       ...commerceSettingsFromEnv(env),
       logger: createLogger('commerce', env.LOG_LEVEL),
+      realtime: { redisUrl: env.REDIS_URL },
     }),
 });

@@ -1,8 +1,9 @@
 import { applyMigrations, countStatements, type StatementCounter } from '@threadly/database';
 import type { DemoData } from '@threadly/demo-data';
 import { signViewer, type ViewerRole } from '@threadly/identity-headers';
+import type { EventTransport } from '@threadly/events';
 import { createLogger } from '@threadly/logger';
-import { startSubgraphServer } from '@threadly/subgraph-runtime';
+import { serveSubgraph, type ServedSubgraph } from '@threadly/subgraph-runtime';
 import { createTestDatabase, type TestDatabase } from '@threadly/testing';
 import { createCommerceSubgraph } from '../src/create-commerce-subgraph.ts';
 import { createCommercePrisma, type CommercePrisma } from '../src/database.ts';
@@ -22,6 +23,7 @@ export interface GraphQLResponse<Data> {
 
 export interface CommerceHarness {
   database: TestDatabase;
+  server: ServedSubgraph;
   statements: StatementCounter;
   /** A Prisma client of its own, for assertions the API cannot make. */
   prisma: CommercePrisma;
@@ -31,23 +33,31 @@ export interface CommerceHarness {
 
 export const as = (userId: string, role: ViewerRole = 'BUYER') => signViewer({ userId, role }, secret);
 
-/** A fresh database, migrated and seeded with `data`, and the commerce subgraph serving it on a free port. */
-export async function startCommerce(data: DemoData): Promise<CommerceHarness> {
+/**
+ * A fresh database, migrated and seeded with `data`, and the commerce subgraph serving it on a free port; with
+ * `events`, its outbox relay and consumers (the subscription publisher included) run on that transport.
+ */
+export async function startCommerce(data: DemoData, options: { events?: EventTransport } = {}): Promise<CommerceHarness> {
   const database = await createTestDatabase();
   // Before anything connects: the counter hooks new connections.
   const statements = countStatements(database.pool);
-  const definition = createCommerceSubgraph({ pool: database.pool, identitySecret: secret });
+  const logger = createLogger('commerce-test', 'silent');
+  const definition = createCommerceSubgraph({ pool: database.pool, identitySecret: secret, logger });
   await applyMigrations(database.pool, definition.databaseSchema, definition.migrationsDir);
   await definition.seedDemoData(data);
-  const server = await startSubgraphServer(definition, {
+  const server = await serveSubgraph(definition, {
+    pool: database.pool,
+    logger,
     port: 0,
     production: false,
-    logger: createLogger('commerce-test', 'silent'),
-    checkReady: async () => void (await database.pool.query('SELECT 1')),
+    migrate: false,
+    seedWhenEmpty: false,
+    events: options.events,
   });
   const prisma = createCommercePrisma(database.pool);
   return {
     database,
+    server,
     statements,
     prisma,
     async graphql<Data>(query: string, variables: Record<string, unknown> = {}, viewer?: string) {

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryEventTransport, type MemoryEventTransport } from '@threadly/events';
+import { Redis } from 'ioredis';
+import { createMemoryEventTransport, createRedisStreamTransport, type EventTransport, type MemoryEventTransport } from '@threadly/events';
 import { signViewer } from '@threadly/identity-headers';
-import { subscribeOverWebSocket, type TestSubscription } from '@threadly/testing';
-import { fakeDirectory, FixtureBuilder, SECRET, startHarness, type Actor, type Harness } from './harness.ts';
+import { createLogger } from '@threadly/logger';
+import { serverUnavailableReason, subscribeOverWebSocket, testEnv, type TestSubscription } from '@threadly/testing';
+import { fakeDirectory, FixtureBuilder, SECRET, startHarness, type Actor, type Harness, type Replica } from './harness.ts';
 
 const buyer: Actor = { userId: randomUUID(), role: 'BUYER' };
 const seller: Actor = { userId: randomUUID(), role: 'SELLER' };
@@ -44,7 +46,7 @@ describe('messaging subscriptions', () => {
     return subscription;
   };
   /** graphql-ws does not acknowledge a subscription: wait until the subgraph listens before causing events. */
-  const listening = (count: number) => expect.poll(() => h.server.subscriptions?.activeSubscriptions()).toBe(count);
+  const listening = (count: number) => expect.poll(() => h.server.subscriptions?.activeSubscriptions(), { timeout: 30_000 }).toBe(count);
   const send = async (actor: Actor, body: string) => {
     const result = await h.gql<{ sendMessage: { id: string } }>(SEND, { id: chat.id, body }, actor);
     expect(result.errors).toBeUndefined();
@@ -93,17 +95,15 @@ describe('messaging subscriptions', () => {
     const buyerSide = subscribe<ConversationUpdated>(CONVERSATION_UPDATED, {}, asViewer(buyer));
     const sellerSide = subscribe<ConversationUpdated>(CONVERSATION_UPDATED, {}, asViewer(seller));
     await listening(2);
-    await h.gql(READ, { id: chat.id }, seller);
+    // An event resolves the conversation as it is when delivered, so each step waits for its events.
     await send(buyer, 'Great, thanks!');
-    // The seller's own read first (their view: nothing unread), then the new message (one unread).
-    expect((await sellerSide.next()).data?.conversationUpdated).toMatchObject({ id: chat.id, unreadCount: 0 });
     expect((await sellerSide.next()).data?.conversationUpdated).toMatchObject({ id: chat.id, unreadCount: 1, lastMessage: { body: 'Great, thanks!', readAt: null } });
+    expect((await buyerSide.next()).data?.conversationUpdated).toMatchObject({ id: chat.id, unreadCount: 0, lastMessage: { readAt: null } });
     await h.gql(READ, { id: chat.id }, seller);
-    expect((await sellerSide.next()).data?.conversationUpdated).toMatchObject({ unreadCount: 0 });
-    // The buyer's view of the same three events: their message, then it marked as seen by the seller.
-    await buyerSide.next();
-    expect((await buyerSide.next()).data?.conversationUpdated.lastMessage).toMatchObject({ body: 'Great, thanks!', readAt: null });
+    expect((await sellerSide.next()).data?.conversationUpdated).toMatchObject({ id: chat.id, unreadCount: 0 });
+    // The buyer sees their message marked as seen.
     const seen = (await buyerSide.next()).data?.conversationUpdated.lastMessage;
+    expect(seen).toMatchObject({ body: 'Great, thanks!' });
     expect(seen?.readAt).not.toBeNull();
   });
 
@@ -164,9 +164,58 @@ describe('messaging subscriptions', () => {
   it('completes its subscriptions and closes their sockets when it shuts down', async () => {
     const replica = await h.startReplica();
     const subscription = subscribeOverWebSocket<MessageAdded>(replica.server.url, { query: MESSAGE_ADDED, variables: { id: chat.id } }, asViewer(buyer));
-    await expect.poll(() => replica.server.subscriptions?.activeSubscriptions()).toBe(1);
+    await expect.poll(() => replica.server.subscriptions?.activeSubscriptions(), { timeout: 30_000 }).toBe(1);
     await replica.close();
     await subscription.completed;
     expect((await subscription.closed).code).toBe(1001);
+  });
+});
+
+const redisSkip = serverUnavailableReason('redis');
+
+describe.skipIf(redisSkip !== null)(`messaging subscriptions across two replicas${redisSkip ? ` — skipped: ${redisSkip}` : ''}`, () => {
+  // Both replicas share the database, the event stream and the pub/sub channels, as in production (all of this
+  // file's own, so parallel test files never meet them).
+  const namespace = `threadly:test:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const realtime = { redisUrl: testEnv().REDIS_URL, channelPrefix: `${namespace}:realtime:` };
+  const transport = () => createRedisStreamTransport({ url: testEnv().REDIS_URL!, stream: `${namespace}:events`, logger: createLogger('test', 'silent'), blockMs: 200 });
+  const transports: EventTransport[] = [];
+  let h: Harness;
+  let other: Replica;
+
+  beforeAll(async () => {
+    transports.push(transport(), transport());
+    h = await startHarness(fixture.data, fakeDirectory(new Map()), { events: transports[0], realtime });
+    other = await h.startReplica({ events: transports[1], realtime });
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+    await Promise.all(transports.map((each) => each.close()));
+    const inspector = new Redis(testEnv().REDIS_URL!);
+    await inspector.del(`${namespace}:events`, `${namespace}:events:dead`);
+    inspector.disconnect();
+  });
+
+  it('delivers a message sent through one replica exactly once to subscribers on both', async () => {
+    const onOther = subscribeOverWebSocket<MessageAdded>(other.server.url, { query: MESSAGE_ADDED, variables: { id: chat.id } }, asViewer(seller));
+    const onFirst = subscribeOverWebSocket<MessageAdded>(h.server.url, { query: MESSAGE_ADDED, variables: { id: chat.id } }, asViewer(buyer));
+    try {
+      await expect
+        .poll(() => [h.server.subscriptions?.activeSubscriptions(), other.server.subscriptions?.activeSubscriptions()], { timeout: 30_000 })
+        .toEqual([1, 1]);
+      const sent = [];
+      // The publisher handles events in order, so a second publication of one would arrive before the next one.
+      for (const body of ['First, through one replica.', 'Second.', 'Third: nothing came twice before it.']) {
+        const result = await h.gql<{ sendMessage: { id: string } }>(SEND, { id: chat.id, body }, buyer);
+        sent.push(result.data?.sendMessage.id);
+      }
+      for (const subscription of [onOther, onFirst]) {
+        const received = [];
+        for (let index = 0; index < sent.length; index += 1) received.push((await subscription.next()).data?.messageAdded.id);
+        expect(received).toEqual(sent);
+      }
+    } finally {
+      await Promise.all([onOther.close(), onFirst.close()]);
+    }
   });
 });

@@ -13,6 +13,7 @@ import './order-status-change.ts';
 import './shipping-address.ts';
 import './order.ts';
 import './order-actions.ts';
+import './order-subscriptions.ts';
 import './checkout.ts';
 import './user.ts';
 

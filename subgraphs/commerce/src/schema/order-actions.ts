@@ -1,25 +1,8 @@
-import { isUuid } from '@threadly/database';
 import { scopedViewer } from '@threadly/subgraph-runtime';
 import { userText } from '@threadly/user-text';
-import { z } from 'zod';
 import { builder } from '../builder.ts';
-import type { CommerceContext } from '../context.ts';
 import { OrderType } from './order.ts';
-
-const orderId = z.string().trim().refine(isUuid, 'must be an order id (uuid)');
-
-/**
- * The order `id` as its viewer may see it. Loading it is data filtering rather than authorization: someone
- * else's order is NOT_FOUND, as if it did not exist; a party who may see it but not do this gets FORBIDDEN.
- */
-const visibleOrder = async (id: string | number, ctx: CommerceContext) => ctx.orders.getVisible(String(id), scopedViewer(ctx));
-
-// Scopes of the order `args.orderId`; anonymous callers are refused before anything is loaded.
-type OrderArgs = { orderId: string | number };
-const orderSeller = async (_root: unknown, args: OrderArgs, ctx: CommerceContext) =>
-  ctx.viewer !== null && { self: (await visibleOrder(args.orderId, ctx)).sellerId };
-const orderBuyer = async (_root: unknown, args: OrderArgs, ctx: CommerceContext) =>
-  ctx.viewer !== null && { self: (await visibleOrder(args.orderId, ctx)).buyerId };
+import { orderBuyer, orderId, orderSeller } from './order-scopes.ts';
 
 builder.mutationFields((t) => ({
   shipOrder: t.field({
