@@ -15,7 +15,8 @@ const BUYER = 'd389d1ce-01f0-543d-bf25-86078e8394d6';
 const SELLER = '2a155597-5619-546d-9db2-8968ae83a6a8';
 const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
 /** Long enough for a slow, shared machine; the live parts arrive in well under a second when it is quiet. */
-const SEEN = { timeout: 20_000 };
+const SEEN = { timeout: 30_000 };
+const STEP_TIMEOUT = 120_000;
 
 let supergraph: TestSupergraph;
 let app: WebAppServer;
@@ -46,6 +47,23 @@ async function pickListing(): Promise<TargetListing> {
   return target;
 }
 
+/** Title and category of every listing for sale, by id: what the photo stand-ins draw. */
+async function listingDescriptions(): Promise<Map<string, string>> {
+  const descriptions = new Map<string, string>();
+  let after: string | null = null;
+  do {
+    const { body } = await supergraph.graphql(
+      'query ($after: String) { products(first: 100, after: $after) { edges { node { id title category { name } } } pageInfo { hasNextPage endCursor } } }',
+      { after },
+    );
+    for (const { node } of body.data.products.edges as Array<{ node: { id: string; title: string; category: { name: string } } }>) {
+      descriptions.set(node.id, `${node.title} ${node.category.name}`);
+    }
+    after = body.data.products.pageInfo.hasNextPage ? body.data.products.pageInfo.endCursor : null;
+  } while (after);
+  return descriptions;
+}
+
 const shoot = (name: string) => page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false });
 
 beforeAll(async () => {
@@ -66,7 +84,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await servePhotoStandIns(page);
+  const descriptions = await listingDescriptions();
+  await servePhotoStandIns(page, (id) => descriptions.get(id));
 });
 
 afterAll(async () => {
@@ -78,14 +97,14 @@ afterAll(async () => {
 describe('the web app, in Chromium, against the real gateway', () => {
   let listing: TargetListing;
 
-  it('signs in as the demo buyer', async () => {
+  it('signs in as the demo buyer', { timeout: STEP_TIMEOUT }, async () => {
     await page.goto(`${app.origin}/`);
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: /Lukas B\./ }).click();
     await expect.poll(() => page.getByTestId('signed-in-as').textContent(), SEEN).toBe('Lukas B.');
   });
 
-  it('searches, narrows with a filter, and finds the listing', async () => {
+  it('searches, narrows with a filter, and finds the listing', { timeout: STEP_TIMEOUT }, async () => {
     listing = await pickListing();
     // What a person would type: brand and kind of garment ("Arket jumper" for "Arket mohair-blend jumper, size XL").
     const item = listing.title.split(',')[0]!.split(' ');
@@ -109,7 +128,7 @@ describe('the web app, in Chromium, against the real gateway', () => {
     for (const meta of metas) expect(meta).toContain(CONDITION_LABELS[listing.condition]);
   });
 
-  it('opens the listing and favorites it', async () => {
+  it('opens the listing and favorites it', { timeout: STEP_TIMEOUT }, async () => {
     await page.getByTestId('listing-card').filter({ hasText: listing.title }).first().click();
     await page.getByRole('heading', { level: 1, name: listing.title }).waitFor(SEEN);
     expect(await page.getByTestId('seller-name').textContent()).toBe('Sofia M.');
@@ -122,7 +141,7 @@ describe('the web app, in Chromium, against the real gateway', () => {
     await shoot('2-listing');
   });
 
-  it('messages the seller and sees the reply arrive without reloading', async () => {
+  it('messages the seller and sees the reply arrive without reloading', { timeout: STEP_TIMEOUT }, async () => {
     const question = `Hi Sofia, would the ${listing.title} fit a ${listing.size ?? 'regular'} size? (${Date.now()})`;
     await page.getByLabel('Message').fill(question);
     await page.getByRole('button', { name: 'Send' }).click();
@@ -145,7 +164,7 @@ describe('the web app, in Chromium, against the real gateway', () => {
     await shoot('3-chat');
   });
 
-  it('checks out, pays with a test card, and watches the order become paid', async () => {
+  it('checks out, pays with a test card, and watches the order become paid, then shipped', { timeout: STEP_TIMEOUT }, async () => {
     await page.getByRole('button', { name: 'Buy now' }).click();
     await page.getByRole('heading', { name: 'Your cart' }).waitFor(SEEN);
     expect(await page.getByTestId('cart-item').count()).toBe(1);
@@ -160,12 +179,23 @@ describe('the web app, in Chromium, against the real gateway', () => {
     await page.getByRole('button', { name: /^Pay €/ }).click();
     await page.getByRole('heading', { level: 1, name: /^Order TH-/ }).waitFor(SEEN);
     await expect.poll(() => page.getByTestId('order-status').textContent(), SEEN).toBe('Paid');
-    expect(await page.getByTestId('order-timeline').textContent()).toContain('Paid');
+    await expect.poll(() => page.getByTestId('live-status').textContent(), SEEN).toBe('Live');
 
     const orderId = new URL(page.url()).pathname.split('/').at(-1);
     const { body } = await supergraph.graphql('query ($id: ID!) { order(id: $id) { status items { product { id status } } } }', { id: orderId }, { as: BUYER });
     expect(body.data.order.status).toBe('PAID');
     expect(body.data.order.items[0].product).toEqual({ id: listing.id, status: 'SOLD' });
+
+    // The seller ships it from her own app; the buyer's open order page changes by itself.
+    const shipped = await supergraph.graphql(
+      'mutation ($id: ID!) { shipOrder(orderId: $id, carrier: "DHL", trackingNumber: "JD014600006281234567") { status } }',
+      { id: orderId },
+      { as: SELLER },
+    );
+    expect(shipped.body.data?.shipOrder.status).toBe('SHIPPED');
+    await expect.poll(() => page.getByTestId('order-status').textContent(), SEEN).toBe('Shipped');
+    await expect.poll(() => page.getByTestId('order-timeline').textContent(), SEEN).toContain('JD014600006281234567');
+    expect(await page.getByTestId('live-status').textContent()).toBe('Live');
     await shoot('4-order');
   });
 

@@ -1,9 +1,16 @@
 import { useState } from 'react';
 import { isApiError } from '../api/api-error.ts';
-import { ORDER_UPDATED, type OrderUpdatedEvent } from '../api/live-operations.ts';
+import { documentText } from '../api/graphql-request.ts';
 import { useLiveUpdates } from '../api/use-live-updates.ts';
 import { useQuery, useRequest } from '../api/use-query.ts';
-import { CancelOrderDocument, OrderDocument, type OrderDetailFragment, type OrderStatus } from '../gql/graphql.ts';
+import {
+  CancelOrderDocument,
+  OrderDocument,
+  OrderUpdatedDocument,
+  type OrderDetailFragment,
+  type OrderStatus,
+  type OrderUpdatedSubscription,
+} from '../gql/graphql.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { formatDateTime, formatMoney, ORDER_STATUS_LABELS } from '../ui/format.ts';
@@ -70,10 +77,11 @@ export function OrderPage({ id }: { id: string }) {
   const request = useRequest();
   const order = useQuery(OrderDocument, { id });
   const [cancelError, setCancelError] = useState<unknown>(null);
-  const status = useLiveUpdates<OrderUpdatedEvent>({
-    query: ORDER_UPDATED,
+  const status = useLiveUpdates<OrderUpdatedSubscription>({
+    query: documentText(OrderUpdatedDocument),
     variables: { orderId: id },
-    onEvent: ({ orderUpdated }) => order.update((data) => ({ order: { ...data.order, status: orderUpdated.status, timeline: orderUpdated.timeline } })),
+    // Each event is the whole order, as the Order query would read it now.
+    onEvent: ({ orderUpdated }) => order.update(() => ({ order: orderUpdated })),
     poll: order.refetch,
     skip: !order.data,
   });

@@ -1,7 +1,7 @@
-import { MY_ORDER_UPDATES, type MyOrderUpdatesEvent } from '../api/live-operations.ts';
+import { documentText } from '../api/graphql-request.ts';
 import { useLiveUpdates } from '../api/use-live-updates.ts';
 import { useQuery } from '../api/use-query.ts';
-import { MyOrdersDocument, type OrderRole } from '../gql/graphql.ts';
+import { MyOrdersDocument, MyOrderUpdatesDocument, type MyOrderUpdatesSubscription, type OrderRole } from '../gql/graphql.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { formatDate, formatMoney } from '../ui/format.ts';
 import { ListingImage } from '../ui/listing-image.tsx';
@@ -16,7 +16,7 @@ export function OrdersPage() {
   const orders = useQuery(MyOrdersDocument, { role });
   const edges = orders.data?.myOrders.edges ?? [];
   // A status change of any order of mine: the list re-reads itself (a new order may have appeared as well).
-  const live = useLiveUpdates<MyOrderUpdatesEvent>({ query: MY_ORDER_UPDATES, variables: {}, onEvent: orders.refetch, poll: orders.refetch, skip: !orders.data });
+  const live = useLiveUpdates<MyOrderUpdatesSubscription>({ query: documentText(MyOrderUpdatesDocument), variables: {}, onEvent: orders.refetch, poll: orders.refetch, skip: !orders.data });
   return (
     <div className="narrow-page">
       <div className="section-heading">
