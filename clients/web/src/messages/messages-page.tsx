@@ -1,5 +1,7 @@
+import { documentText } from '../api/graphql-request.ts';
+import { useLiveUpdates } from '../api/use-live-updates.ts';
 import { useQuery } from '../api/use-query.ts';
-import { MyConversationsDocument } from '../gql/graphql.ts';
+import { MyConversationsDocument, MyConversationUpdatesDocument, type MyConversationUpdatesSubscription } from '../gql/graphql.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { formatDate } from '../ui/format.ts';
@@ -11,6 +13,14 @@ import { ConversationThread } from './conversation-thread.tsx';
 export function MessagesPage({ conversationId }: { conversationId?: string }) {
   const { userId } = useSession();
   const conversations = useQuery(MyConversationsDocument, {});
+  // A new message or a read anywhere in the inbox: re-read the list (order, previews and unread counts change).
+  useLiveUpdates<MyConversationUpdatesSubscription>({
+    query: documentText(MyConversationUpdatesDocument),
+    variables: {},
+    onEvent: conversations.refetch,
+    poll: conversations.refetch,
+    skip: !conversations.data,
+  });
   if (conversations.error && !conversations.data) return <ErrorState error={conversations.error} retry={conversations.refetch} />;
   if (!conversations.data) return <LoadingState label="Loading messages…" />;
   const nodes = conversations.data.myConversations.edges.map((edge) => edge.node);

@@ -20,8 +20,10 @@ export function OrdersPage() {
   return (
     <div className="narrow-page">
       <div className="section-heading">
-        <h1>Orders</h1>
-        {orders.data && <LiveBadge status={live} />}
+        <div className="heading-with-badge">
+          <h1>Orders</h1>
+          {orders.data && <LiveBadge status={live} />}
+        </div>
         <div className="tabs" role="tablist">
           <button type="button" role="tab" aria-selected={role === 'BUYER'} onClick={() => navigate('/orders')}>Purchases</button>
           <button type="button" role="tab" aria-selected={role === 'SELLER'} onClick={() => navigate('/orders?role=seller')}>Sales</button>
