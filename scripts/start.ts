@@ -23,6 +23,8 @@ const startEnvShape = {
   ...databaseEnvShape,
   ...eventBusEnvShape,
   DATA_DIR: z.string().default('.data'),
+  /** Where the development Stripe stand-in listens; the web app's dev server pays test checkouts through it. */
+  STRIPE_STAND_IN_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(12111),
   SEED_DEMO_DATA: booleanString.optional(),
 };
 
@@ -53,7 +55,7 @@ const events = createEventTransport(env.REDIS_URL, createLogger('events', env.LO
 // stand-in (Stripe's wire format, test-mode payments), which sends its webhooks to the gateway like Stripe would.
 const commerceSettings = commerceSettingsFromEnv(env);
 const stripeStandIn =
-  !env.STRIPE_API_BASE && env.NODE_ENV !== 'production' ? await startStripeStandIn({ port: 0 }) : undefined;
+  !env.STRIPE_API_BASE && env.NODE_ENV !== 'production' ? await startStripeStandIn({ port: env.STRIPE_STAND_IN_PORT }) : undefined;
 if (stripeStandIn) commerceSettings.stripe = { ...commerceSettings.stripe, apiBase: stripeStandIn.url };
 
 let supergraph: Awaited<ReturnType<typeof startLocalSupergraph>>;

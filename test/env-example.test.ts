@@ -8,7 +8,7 @@ import { gatewayEnvShape } from '@threadly/gateway';
 import { identityEnvShape } from '@threadly/identity';
 import { messagingEnvShape } from '@threadly/messaging';
 
-const START_ONLY = ['DATA_DIR'];
+const START_ONLY = ['DATA_DIR', 'STRIPE_STAND_IN_PORT'];
 
 describe('.env.example', () => {
   it('lists exactly the variables the processes accept', () => {

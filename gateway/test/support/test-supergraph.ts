@@ -49,6 +49,8 @@ export async function startTestSupergraph({
   production = false,
   commerce = {},
   responseCache = {},
+  edge,
+  clerk,
   local = {},
   persistedOperations,
 }: {
@@ -59,6 +61,10 @@ export async function startTestSupergraph({
    * `redisUrl` (use a fresh `keyPrefix`); false turns it off.
    */
   responseCache?: { redisUrl?: string; keyPrefix?: string } | false;
+  /** CORS and other edge settings, e.g. for a browser app on another origin (none by default). */
+  edge?: LocalSupergraphOptions['edge'];
+  /** How session tokens are verified; the development key and authorized parties by default. */
+  clerk?: LocalSupergraphOptions['clerk'];
   /** Events on a transport of the test's own, realtime Redis, subscription limits, identity cache (subscription suites). */
   local?: Pick<LocalSupergraphOptions, 'events' | 'realtime' | 'subscriptions' | 'userCacheTtlMs'>;
   /** Trusted documents and the first-party mode; absent: any operation from anyone. */
@@ -73,9 +79,10 @@ export async function startTestSupergraph({
     identitySecret: TEST_IDENTITY_SECRET,
     ports: { gateway: 0, identity: 0, catalog: 0, commerce: 0, messaging: 0 },
     production,
+    clerk,
     seedWhenEmpty: true,
     responseCache: responseCache === false ? undefined : responseCache,
-    edge: { persistedOperations },
+    edge: { ...edge, persistedOperations },
     loggerFor: (component) => createLogger(component, 'silent'),
     ...local,
     commerce: {
