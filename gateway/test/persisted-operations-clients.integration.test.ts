@@ -54,6 +54,9 @@ describe('clients/partner: the example integration, with a partner API key', () 
     expect(report.categories).toBeGreaterThan(0);
     expect(report.category.listingsOnFirstPage).toBe(Math.min(10, report.category.productCount));
     expect(report.listing.status).toBe('ACTIVE');
+    // Searching by the listing's own title finds it on the first page (an exact title match ranks first).
+    expect(report.search.totalCount).toBeGreaterThan(0);
+    expect(report.search.foundListing).toBe(true);
     expect(report.offManifest).toEqual({
       status: 403,
       code: 'PERSISTED_QUERY_NOT_ALLOWED',
