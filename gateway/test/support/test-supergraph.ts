@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import { countStatements, type StatementCounter } from '@threadly/database';
 import type { CommerceSettings } from '@threadly/commerce';
 import { DEVELOPMENT_STRIPE_SECRET_KEY, DEVELOPMENT_STRIPE_WEBHOOK_SECRET } from '@threadly/config';
-import { startLocalSupergraph, type LocalSupergraph } from '@threadly/local-supergraph';
+import { startLocalSupergraph, type LocalSupergraph, type LocalSupergraphOptions } from '@threadly/local-supergraph';
 import { startStripeStandIn, type StripeStandIn } from '@threadly/stripe-stand-in';
 import { createLogger } from '@threadly/logger';
 import { createTestDatabase, type TestDatabase } from '@threadly/testing';
@@ -48,6 +48,7 @@ export async function startTestSupergraph({
   production = false,
   commerce = {},
   responseCache = {},
+  subgraphFetch,
 }: {
   production?: boolean;
   commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>>;
@@ -56,6 +57,8 @@ export async function startTestSupergraph({
    * `redisUrl` (use a fresh `keyPrefix`); false turns it off.
    */
   responseCache?: { redisUrl?: string; keyPrefix?: string } | false;
+  /** The gateway's timeout, retries and circuit breaker towards subgraphs, where a test needs them different. */
+  subgraphFetch?: LocalSupergraphOptions['subgraphFetch'];
 } = {}): Promise<TestSupergraph> {
   const database = await createTestDatabase();
   const statements = countStatements(database.pool);
@@ -68,6 +71,7 @@ export async function startTestSupergraph({
     production,
     seedWhenEmpty: true,
     responseCache: responseCache === false ? undefined : responseCache,
+    subgraphFetch,
     loggerFor: (component) => createLogger(component, 'silent'),
     commerce: {
       stripe: { secretKey: DEVELOPMENT_STRIPE_SECRET_KEY, webhookSecret: DEVELOPMENT_STRIPE_WEBHOOK_SECRET, apiBase: standIn.url },

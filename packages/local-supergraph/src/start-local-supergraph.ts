@@ -5,12 +5,14 @@ import { createMemoryEventTransport, type EventTransport } from '@threadly/event
 import {
   createGatewayAuthenticate,
   developmentClerkSessionOptions,
+  DEFAULT_HOT_PATH,
   readSupergraphSdl,
   startGatewayServer,
   startResponseCache,
   type ClerkSessionOptions,
   type GatewayServerOptions,
   type RunningResponseCache,
+  type SubgraphFetchOptions,
   type SubgraphUrls,
 } from '@threadly/gateway';
 import { createIdentitySubgraph } from '@threadly/identity';
@@ -47,9 +49,14 @@ export interface LocalSupergraphOptions {
    * by a consumer of `events`. Absent: no response cache.
    */
   responseCache?: { redisUrl?: string; keyPrefix?: string };
+  /** How the gateway reaches subgraphs (timeout, retries, circuit breaker, …) where it differs from the defaults. */
+  subgraphFetch?: Partial<SubgraphFetchOptions>;
   /** Called as each part comes up, for progress output. */
   onProgress?: (step: string) => void;
 }
+
+/** A served subgraph; `stopped` while a test has stopped it (stopSubgraph). */
+type ServedEntry = { definition: SubgraphDefinition; server: ServedSubgraph; stopped: boolean };
 
 type SubgraphUrlsOf<T> = { [Name in keyof SubgraphUrls]: T };
 
@@ -67,6 +74,12 @@ export interface LocalSupergraph {
    */
   settleEvents(): Promise<void>;
   /**
+   * Stops one subgraph's server (and its consumer), as a crash would look to the gateway; `restartSubgraph` serves
+   * it again on the same port. For failure-handling tests.
+   */
+  stopSubgraph(name: keyof SubgraphUrls): Promise<void>;
+  restartSubgraph(name: keyof SubgraphUrls): Promise<void>;
+  /**
    * Stops the gateway first, then lets events in flight settle (in-process), then the subgraphs — each stops its
    * consumer and publishes what is left in its outbox — so no request finds a subgraph gone and no event is lost.
    */
@@ -81,21 +94,22 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
   const { pool, identitySecret, host, production = false } = options;
   const ownTransport = options.events ? undefined : createMemoryEventTransport({ logger: options.loggerFor('events') });
   const events = options.events ?? ownTransport!;
-  const servers: Array<{ definition: SubgraphDefinition; server: ServedSubgraph }> = [];
+  const servers: ServedEntry[] = [];
   let responseCache: RunningResponseCache | undefined;
+  const serveOptions = (definition: SubgraphDefinition) => ({
+    pool,
+    logger: options.loggerFor(definition.name),
+    port: 0,
+    host,
+    production,
+    migrate: true,
+    seedWhenEmpty: options.seedWhenEmpty,
+    events,
+  });
   const serve = async (definition: SubgraphDefinition, port: number) => {
     options.onProgress?.(`${definition.name}: migrating${options.seedWhenEmpty ? ', seeding' : ''} and starting`);
-    const server = await serveSubgraph(definition, {
-      pool,
-      logger: options.loggerFor(definition.name),
-      port,
-      host,
-      production,
-      migrate: true,
-      seedWhenEmpty: options.seedWhenEmpty,
-      events,
-    });
-    servers.push({ definition, server });
+    const server = await serveSubgraph(definition, { ...serveOptions(definition), port });
+    servers.push({ definition, server, stopped: false });
     return server.url;
   };
   try {
@@ -130,6 +144,7 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
         logger: options.loggerFor('gateway'),
       }),
       ...options.edge,
+      hotPath: { ...DEFAULT_HOT_PATH, subgraphFetch: { ...DEFAULT_HOT_PATH.subgraphFetch, ...options.subgraphFetch } },
       responseCache: responseCache?.store.cache,
       maxBodyBytes: options.maxBodyBytes ?? 100_000,
       port: options.ports.gateway,
@@ -142,6 +157,18 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
       events,
       responseCache: responseCache?.store,
       settleEvents: () => settleEvents(servers, events),
+      stopSubgraph: async (name) => {
+        const entry = servers.find(({ definition }) => definition.name === name);
+        if (!entry || entry.stopped) return;
+        entry.stopped = true;
+        await entry.server.stop();
+      },
+      restartSubgraph: async (name) => {
+        const entry = servers.find(({ definition }) => definition.name === name);
+        if (!entry?.stopped) return;
+        entry.server = await serveSubgraph(entry.definition, { ...serveOptions(entry.definition), port: Number(new URL(subgraphUrls[name]).port), seedWhenEmpty: false });
+        entry.stopped = false;
+      },
       stop: async () => {
         await gateway.stop();
         // The purger is a consumer like the subgraphs': it stays until the events settled, or settling would wait on it.
@@ -170,9 +197,9 @@ async function settleEvents(servers: Array<{ server: ServedSubgraph }>, events: 
   }
 }
 
-async function stopAll(servers: Array<{ definition: SubgraphDefinition; server: ServedSubgraph }>, ownTransport: EventTransport | undefined) {
-  for (const { definition, server } of servers.reverse()) {
-    await server.stop();
+async function stopAll(servers: ServedEntry[], ownTransport: EventTransport | undefined) {
+  for (const { definition, server, stopped } of servers.reverse()) {
+    if (!stopped) await server.stop();
     await definition.close();
   }
   await ownTransport?.close();
