@@ -8,8 +8,9 @@ function breakerOnFakeClock() {
   const breaker = new CircuitBreaker({ failureThreshold: 5, coolDownMs: 5_000, now: () => now, onStateChange: (state) => changes.push(state) });
   const failTimes = (n: number) => {
     for (let i = 0; i < n; i += 1) {
-      expect(breaker.tryAcquire()).toBe(true);
-      breaker.failed();
+      const attempt = breaker.tryAcquire();
+      expect(attempt).toBeDefined();
+      attempt?.failed();
     }
   };
   return { breaker, changes, failTimes, advance: (ms: number) => (now += ms) };
@@ -23,14 +24,13 @@ describe('circuit breaker', () => {
     failTimes(1);
     expect(breaker.state).toBe('open');
     expect(changes).toEqual(['open']);
-    expect(breaker.tryAcquire()).toBe(false);
+    expect(breaker.tryAcquire()).toBeUndefined();
   });
 
   it('counts only consecutive failures: a success in between starts the count again', () => {
     const { breaker, failTimes } = breakerOnFakeClock();
     failTimes(4);
-    expect(breaker.tryAcquire()).toBe(true);
-    breaker.succeeded();
+    breaker.tryAcquire()?.succeeded();
     failTimes(4);
     expect(breaker.state).toBe('closed');
   });
@@ -39,14 +39,15 @@ describe('circuit breaker', () => {
     const { breaker, changes, failTimes, advance } = breakerOnFakeClock();
     failTimes(5);
     advance(4_999);
-    expect(breaker.tryAcquire()).toBe(false);
+    expect(breaker.tryAcquire()).toBeUndefined();
     advance(1);
-    expect(breaker.tryAcquire()).toBe(true);
+    const probe = breaker.tryAcquire();
+    expect(probe).toBeDefined();
     expect(breaker.state).toBe('halfOpen');
-    expect(breaker.tryAcquire()).toBe(false);
-    breaker.succeeded();
+    expect(breaker.tryAcquire()).toBeUndefined();
+    probe?.succeeded();
     expect(breaker.state).toBe('closed');
-    expect(breaker.tryAcquire()).toBe(true);
+    expect(breaker.tryAcquire()).toBeDefined();
     expect(changes).toEqual(['open', 'halfOpen', 'closed']);
   });
 
@@ -54,12 +55,23 @@ describe('circuit breaker', () => {
     const { breaker, failTimes, advance } = breakerOnFakeClock();
     failTimes(5);
     advance(5_000);
-    expect(breaker.tryAcquire()).toBe(true);
-    breaker.failed();
+    breaker.tryAcquire()?.failed();
     expect(breaker.state).toBe('open');
     advance(4_999);
-    expect(breaker.tryAcquire()).toBe(false);
+    expect(breaker.tryAcquire()).toBeUndefined();
     advance(1);
-    expect(breaker.tryAcquire()).toBe(true);
+    expect(breaker.tryAcquire()).toBeDefined();
+  });
+
+  it('a late failure of an attempt let through before the circuit opened does not fail the probe', () => {
+    const { breaker, failTimes, advance } = breakerOnFakeClock();
+    const slow = breaker.tryAcquire();
+    failTimes(5);
+    advance(5_000);
+    const probe = breaker.tryAcquire();
+    slow?.failed();
+    expect(breaker.state).toBe('halfOpen');
+    probe?.succeeded();
+    expect(breaker.state).toBe('closed');
   });
 });

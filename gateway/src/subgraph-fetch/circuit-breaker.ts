@@ -2,6 +2,12 @@
 export const CircuitState = { closed: 0, halfOpen: 1, open: 2 } as const;
 export type CircuitStateName = keyof typeof CircuitState;
 
+/** One attempt let through; tell the breaker how it went. */
+export interface CircuitAttempt {
+  succeeded(): void;
+  failed(): void;
+}
+
 export interface CircuitBreakerOptions {
   /** Consecutive failed attempts that open the circuit. */
   failureThreshold: number;
@@ -33,29 +39,32 @@ export class CircuitBreaker {
     return this.current;
   }
 
-  /** Whether an attempt may go upstream now; when it returns true, report its outcome with `succeeded`/`failed`. */
-  tryAcquire(): boolean {
-    if (this.current === 'closed') return true;
+  /**
+   * Whether an attempt may go upstream now: `undefined` when not (fail fast), else the attempt, whose outcome
+   * must be reported once. Only the half-open probe's own outcome decides the probe: an attempt let through
+   * while the circuit was still closed and failing late does not count as the probe failing.
+   */
+  tryAcquire(): CircuitAttempt | undefined {
     if (this.current === 'open') {
-      if (this.now() - this.openedAt < this.options.coolDownMs) return false;
+      if (this.now() - this.openedAt < this.options.coolDownMs) return undefined;
       this.moveTo('halfOpen');
     }
-    if (this.probeInFlight) return false;
+    if (this.current === 'closed') return { succeeded: () => this.succeeded(), failed: () => this.failed(false) };
+    if (this.probeInFlight) return undefined;
     this.probeInFlight = true;
-    return true;
+    return { succeeded: () => this.succeeded(), failed: () => this.failed(true) };
   }
 
-  succeeded(): void {
+  private succeeded(): void {
     this.failures = 0;
     this.probeInFlight = false;
     if (this.current !== 'closed') this.moveTo('closed');
   }
 
-  failed(): void {
+  private failed(isProbe: boolean): void {
     this.failures += 1;
-    const probeFailed = this.probeInFlight;
-    this.probeInFlight = false;
-    if (probeFailed || (this.current === 'closed' && this.failures >= this.options.failureThreshold)) {
+    if (isProbe) this.probeInFlight = false;
+    if (isProbe || (this.current === 'closed' && this.failures >= this.options.failureThreshold)) {
       this.openedAt = this.now();
       this.moveTo('open');
     }

@@ -39,20 +39,21 @@ export function createResilientFetcher(
   { sleep = defaultSleep, random = Math.random, onFailure, onRetry }: ResilienceHooks = {},
 ): Fetcher {
   const attempt = async (url: string, init: Parameters<Fetcher>[1]): Promise<FetcherResponse | undefined> => {
-    if (!breaker.tryAcquire()) throw subgraphUnavailable(subgraph);
+    const circuit = breaker.tryAcquire();
+    if (!circuit) throw subgraphUnavailable(subgraph);
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal as AbortSignal, timeout]) : timeout;
     try {
       const response = await fetcher(url, { ...init, signal });
       if (!isServerFailure(response)) {
-        breaker.succeeded();
+        circuit.succeeded();
         return response;
       }
     } catch (error) {
       // The caller gave up: not the subgraph's fault, nothing to retry.
       if ((init?.signal as AbortSignal | undefined)?.aborted) throw error;
     }
-    breaker.failed();
+    circuit.failed();
     onFailure?.();
     return undefined;
   };
