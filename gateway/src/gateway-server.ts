@@ -24,6 +24,7 @@ import type { HotPathOptions } from './hot-path-env.ts';
 import { registerCacheMetrics } from './metrics/cache-metrics.ts';
 import { createMetricsRegistry } from './metrics/metrics-registry.ts';
 import { createMetricsRoute, renderRegistry, type RenderMetrics } from './metrics/metrics-route.ts';
+import { registerSubgraphCircuitMetrics } from './metrics/subgraph-circuit-metrics.ts';
 import { registerSubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
 import { createOperationCaches, DEFAULT_OPERATION_CACHE_SIZES } from './operation-cache/operation-caches.ts';
 import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH_OPTIONS } from './subgraph-fetch/subgraph-fetchers.ts';
@@ -76,7 +77,7 @@ export interface GatewayServer {
   stop(): Promise<void>;
 }
 
-const DEFAULT_HOT_PATH: HotPathOptions = {
+export const DEFAULT_HOT_PATH: HotPathOptions = {
   operationCaches: DEFAULT_OPERATION_CACHE_SIZES,
   subgraphFetch: DEFAULT_SUBGRAPH_FETCH_OPTIONS,
   compressionMinBytes: 1024,
@@ -93,7 +94,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const hotPath = options.hotPath ?? DEFAULT_HOT_PATH;
   const metrics = options.metrics ?? createMetricsRegistry();
   const { documentStore, queryPlanCache } = createOperationCaches(hotPath.operationCaches, registerCacheMetrics(metrics));
-  const fetchers = createSubgraphFetchers(hotPath.subgraphFetch, registerSubgraphFetchMetrics(metrics));
+  const fetchers = createSubgraphFetchers(hotPath.subgraphFetch, {
+    fetches: registerSubgraphFetchMetrics(metrics),
+    circuits: registerSubgraphCircuitMetrics(metrics),
+  });
   disableApolloUsageTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -164,7 +168,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       method: 'GET',
       path: '/ready',
       handler: async (_req, res) => {
-        const subgraphs = await checkSubgraphs(subgraphUrls);
+        const subgraphs = await checkSubgraphs(subgraphUrls, fetchers.circuitStates());
         const ready = subgraphs.every((subgraph) => subgraph.ready);
         sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs });
       },

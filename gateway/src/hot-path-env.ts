@@ -1,7 +1,7 @@
 import { booleanString } from '@threadly/config';
 import { z } from 'zod';
 import type { OperationCacheSizes } from './operation-cache/operation-caches.ts';
-import type { SubgraphFetchOptions } from './subgraph-fetch/subgraph-fetchers.ts';
+import { DEFAULT_SUBGRAPH_FETCH_OPTIONS, type SubgraphFetchOptions } from './subgraph-fetch/subgraph-fetchers.ts';
 
 const wholeNumber = (min: number, max: number) =>
   z.coerce.number({ message: 'expected a whole number' }).int().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`);
@@ -16,6 +16,8 @@ export const hotPathEnvShape = {
   /** Kept-alive sockets from each worker to each subgraph. */
   SUBGRAPH_CONNECTIONS: whole(32, 1, 1024),
   SUBGRAPH_DEDUPE: booleanString.default(true),
+  /** Each attempt to reach a subgraph is abandoned after this many milliseconds (then retried if a query). */
+  SUBGRAPH_TIMEOUT_MS: whole(10_000, 1, 600_000),
   /** Responses at least this large are compressed for clients that accept gzip or br. */
   COMPRESSION_MIN_BYTES: whole(1024, 0, 100_000_000),
 };
@@ -30,6 +32,11 @@ export interface HotPathOptions {
 
 export const hotPathOptionsFromEnv = (env: HotPathEnv): HotPathOptions => ({
   operationCaches: { documentCacheMb: env.DOCUMENT_CACHE_MB, queryPlanCacheMb: env.QUERY_PLAN_CACHE_MB },
-  subgraphFetch: { connectionsPerSubgraph: env.SUBGRAPH_CONNECTIONS, dedupeInflight: env.SUBGRAPH_DEDUPE },
+  subgraphFetch: {
+    ...DEFAULT_SUBGRAPH_FETCH_OPTIONS,
+    connectionsPerSubgraph: env.SUBGRAPH_CONNECTIONS,
+    dedupeInflight: env.SUBGRAPH_DEDUPE,
+    timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+  },
   compressionMinBytes: env.COMPRESSION_MIN_BYTES,
 });

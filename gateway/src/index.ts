@@ -1,4 +1,5 @@
-export { startGatewayServer, type GatewayServer, type GatewayServerOptions } from './gateway-server.ts';
+export { startGatewayServer, DEFAULT_HOT_PATH, type GatewayServer, type GatewayServerOptions } from './gateway-server.ts';
+export type { SubgraphFetchOptions } from './subgraph-fetch/subgraph-fetchers.ts';
 export { gatewayEnvShape, loadGatewayEnv, type GatewayEnv } from './env.ts';
 export { subgraphUrlsFromEnv, type SubgraphUrls } from './subgraph-urls.ts';
 export { readSupergraphSdl, SUPERGRAPH_PATH } from './supergraph-sdl.ts';

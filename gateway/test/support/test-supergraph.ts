@@ -53,6 +53,7 @@ export async function startTestSupergraph({
   clerk,
   local = {},
   persistedOperations,
+  subgraphFetch,
 }: {
   production?: boolean;
   commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>>;
@@ -69,6 +70,8 @@ export async function startTestSupergraph({
   local?: Pick<LocalSupergraphOptions, 'events' | 'realtime' | 'subscriptions' | 'userCacheTtlMs'>;
   /** Trusted documents and the first-party mode; absent: any operation from anyone. */
   persistedOperations?: PersistedOperationsOptions;
+  /** The gateway's timeout, retries and circuit breaker towards subgraphs, where a test needs them different. */
+  subgraphFetch?: LocalSupergraphOptions['subgraphFetch'];
 } = {}): Promise<TestSupergraph> {
   const database = await createTestDatabase();
   const statements = countStatements(database.pool);
@@ -83,6 +86,7 @@ export async function startTestSupergraph({
     seedWhenEmpty: true,
     responseCache: responseCache === false ? undefined : responseCache,
     edge: { ...edge, persistedOperations },
+    subgraphFetch,
     loggerFor: (component) => createLogger(component, 'silent'),
     ...local,
     commerce: {

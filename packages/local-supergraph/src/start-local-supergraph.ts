@@ -5,12 +5,14 @@ import { createMemoryEventTransport, type EventTransport } from '@threadly/event
 import {
   createGatewayAuthenticate,
   developmentClerkSessionOptions,
+  DEFAULT_HOT_PATH,
   readSupergraphSdl,
   startGatewayServer,
   startResponseCache,
   type ClerkSessionOptions,
   type GatewayServerOptions,
   type RunningResponseCache,
+  type SubgraphFetchOptions,
   type SubgraphUrls,
   type SubscriptionSettings,
 } from '@threadly/gateway';
@@ -62,6 +64,8 @@ export interface LocalSupergraphOptions {
   subscriptions?: Partial<SubscriptionSettings>;
   /** How long the gateway reuses identity's answer for a signed-in user (default 60 s). */
   userCacheTtlMs?: number;
+  /** How the gateway reaches subgraphs (timeout, retries, circuit breaker, …) where it differs from the defaults. */
+  subgraphFetch?: Partial<SubgraphFetchOptions>;
   /** Called as each part comes up, for progress output. */
   onProgress?: (step: string) => void;
 }
@@ -73,6 +77,8 @@ export interface LocalReplica {
   messagingUrl: string;
   stop(): Promise<void>;
 }
+/** A served subgraph; `stopped` while a test has stopped it (stopSubgraph). */
+type ServedEntry = { definition: SubgraphDefinition; server: ServedSubgraph; stopped: boolean };
 
 type SubgraphUrlsOf<T> = { [Name in keyof SubgraphUrls]: T };
 
@@ -94,6 +100,11 @@ export interface LocalSupergraph {
    * pool, event transport and realtime Redis, as a second replica of each would run; stopped by `stop()` too.
    */
   startReplica(): Promise<LocalReplica>;
+   * Stops one subgraph's server (and its consumer), as a crash would look to the gateway; `restartSubgraph` serves
+   * it again on the same port. For failure-handling tests.
+   */
+  stopSubgraph(name: keyof SubgraphUrls): Promise<void>;
+  restartSubgraph(name: keyof SubgraphUrls): Promise<void>;
   /**
    * Stops the gateway first, then lets events in flight settle (in-process), then the subgraphs — each stops its
    * consumer and publishes what is left in its outbox — so no request finds a subgraph gone and no event is lost.
@@ -109,21 +120,22 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
   const { pool, identitySecret, host, production = false } = options;
   const ownTransport = options.events ? undefined : createMemoryEventTransport({ logger: options.loggerFor('events') });
   const events = options.events ?? ownTransport!;
-  const servers: Array<{ definition: SubgraphDefinition; server: ServedSubgraph }> = [];
+  const servers: ServedEntry[] = [];
   let responseCache: RunningResponseCache | undefined;
+  const serveOptions = (definition: SubgraphDefinition) => ({
+    pool,
+    logger: options.loggerFor(definition.name),
+    port: 0,
+    host,
+    production,
+    migrate: true,
+    seedWhenEmpty: options.seedWhenEmpty,
+    events,
+  });
   const serve = async (definition: SubgraphDefinition, port: number) => {
     options.onProgress?.(`${definition.name}: migrating${options.seedWhenEmpty ? ', seeding' : ''} and starting`);
-    const server = await serveSubgraph(definition, {
-      pool,
-      logger: options.loggerFor(definition.name),
-      port,
-      host,
-      production,
-      migrate: true,
-      seedWhenEmpty: options.seedWhenEmpty,
-      events,
-    });
-    servers.push({ definition, server });
+    const server = await serveSubgraph(definition, { ...serveOptions(definition), port });
+    servers.push({ definition, server, stopped: false });
     return server.url;
   };
   const createMessaging = (catalogUrl: string) =>
@@ -142,6 +154,7 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
         userCacheTtlMs: options.userCacheTtlMs,
       }),
       ...options.edge,
+      hotPath: { ...DEFAULT_HOT_PATH, subgraphFetch: { ...DEFAULT_HOT_PATH.subgraphFetch, ...options.subgraphFetch } },
       responseCache,
       subscriptions: options.subscriptions,
       maxBodyBytes: options.maxBodyBytes ?? 100_000,
@@ -199,6 +212,18 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
         replicas.push(replica);
         return replica;
       },
+      stopSubgraph: async (name) => {
+        const entry = servers.find(({ definition }) => definition.name === name);
+        if (!entry || entry.stopped) return;
+        entry.stopped = true;
+        await entry.server.stop();
+      },
+      restartSubgraph: async (name) => {
+        const entry = servers.find(({ definition }) => definition.name === name);
+        if (!entry?.stopped) return;
+        entry.server = await serveSubgraph(entry.definition, { ...serveOptions(entry.definition), port: Number(new URL(subgraphUrls[name]).port), seedWhenEmpty: false });
+        entry.stopped = false;
+      },
       stop: async () => {
         for (const replica of replicas) await replica.stop();
         await gateway.stop();
@@ -228,9 +253,9 @@ async function settleEvents(servers: Array<{ server: ServedSubgraph }>, events: 
   }
 }
 
-async function stopAll(servers: Array<{ definition: SubgraphDefinition; server: ServedSubgraph }>, ownTransport: EventTransport | undefined) {
-  for (const { definition, server } of servers.reverse()) {
-    await server.stop();
+async function stopAll(servers: ServedEntry[], ownTransport: EventTransport | undefined) {
+  for (const { definition, server, stopped } of servers.reverse()) {
+    if (!stopped) await server.stop();
     await definition.close();
   }
   await ownTransport?.close();
