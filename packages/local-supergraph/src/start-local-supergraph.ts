@@ -100,6 +100,7 @@ export interface LocalSupergraph {
    * pool, event transport and realtime Redis, as a second replica of each would run; stopped by `stop()` too.
    */
   startReplica(): Promise<LocalReplica>;
+  /**
    * Stops one subgraph's server (and its consumer), as a crash would look to the gateway; `restartSubgraph` serves
    * it again on the same port. For failure-handling tests.
    */
