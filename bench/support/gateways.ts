@@ -24,6 +24,12 @@ const STARTUP_MS = 180_000;
 // Production refuses the development Clerk key; anonymous requests never use one, so any real RSA key will do.
 const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
 
+function requireRedisUrl(): string {
+  const url = process.env.REDIS_URL;
+  if (!url) throw new Error('the cache-hit run needs REDIS_URL (the gateway caches only with Redis); set it, or pass --skip-hit');
+  return url;
+}
+
 export function startGateway(spec: GatewaySpec, urls: SubgraphUrls, supergraphFile: string): Promise<RunningProcess> {
   if (spec.kind === 'ours') {
     const child = spawn(process.execPath, [...(spec.execArgv ?? []), '--import', 'tsx', here('../../gateway/src/main.ts')], {
@@ -45,6 +51,10 @@ export function startGateway(spec: GatewaySpec, urls: SubgraphUrls, supergraphFi
         RATE_LIMIT_WINDOW_SECONDS: '1',
         RESPONSE_CACHE_ENABLED: String(spec.responseCache ?? false),
         SUBGRAPH_DEDUPE: String(spec.dedupe ?? false),
+        // The bench's query is nobody's manifest operation; production would otherwise safelist it away.
+        PERSISTED_OPERATIONS_MODE: 'open',
+        // A standalone gateway caches only with Redis: its purges arrive on Redis Streams.
+        ...(spec.responseCache ? { REDIS_URL: requireRedisUrl() } : {}),
       },
     });
     // Ready when every worker has logged its URL.
