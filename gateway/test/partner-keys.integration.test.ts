@@ -4,15 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '@threadly/demo-data';
 import { createLogger } from '@threadly/logger';
-import { createGatewayAuthenticate } from '../src/auth/gateway-authenticate.ts';
-import { developmentClerkSessionOptions } from '../src/auth/clerk-env.ts';
 import { signDevelopmentSessionToken } from '../src/auth/dev-token.ts';
 import { findDemoUser } from '../src/auth/development-users.ts';
 import { MemoryRateLimiter } from '../src/edge/memory-rate-limiter.ts';
 import { createRateLimitEnforcer } from '../src/edge/rate-limit-enforcer.ts';
-import { readSupergraphSdl, startGatewayServer, type GatewayServer } from '../src/index.ts';
+import type { GatewayServer } from '../src/index.ts';
 import { issuePartnerKey, runPartnerKeyScript } from './support/partner-key-script.ts';
-import { startTestSupergraph, TEST_IDENTITY_SECRET, type TestSupergraph } from './support/test-supergraph.ts';
+import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.ts';
+import { startExtraGateway } from './support/extra-gateway.ts';
 
 const CATALOG_PAGE = '{ me { id } products(first: 2) { edges { node { id title } } } }';
 const LIMITS = { windowSeconds: 60, user: 100, anonymous: 100, partner: 4 };
@@ -35,23 +34,7 @@ beforeAll(async () => {
   expect((await runPartnerKeyScript(['revoke', keys.doomed.slice(0, 17)], url)).code).toBe(0);
   limiter = new MemoryRateLimiter({ windowMs: LIMITS.windowSeconds * 1000 });
   const logger = createLogger('gateway', 'silent');
-  limited = await startGatewayServer({
-    supergraphSdl: readSupergraphSdl(),
-    subgraphUrls: supergraph.subgraphUrls,
-    identitySecret: TEST_IDENTITY_SECRET,
-    production: false,
-    authenticate: createGatewayAuthenticate({
-      session: developmentClerkSessionOptions(),
-      identityUrl: supergraph.subgraphUrls.identity,
-      identitySecret: TEST_IDENTITY_SECRET,
-      logger,
-      partnerKeyCacheTtlMs: 1,
-    }),
-    enforceRateLimit: createRateLimitEnforcer(limiter, LIMITS),
-    maxBodyBytes: 100_000,
-    port: 0,
-    logger,
-  });
+  limited = await startExtraGateway(supergraph.subgraphUrls, { enforceRateLimit: createRateLimitEnforcer(limiter, LIMITS), partnerKeyCacheTtlMs: 1, logger });
 }, 180_000);
 afterAll(async () => {
   await limited?.stop();

@@ -5,16 +5,15 @@ import { DEMO_ACCOUNTS } from '@threadly/demo-data';
 import { createLogger } from '@threadly/logger';
 import { HomeDocument, MyCartDocument } from '@threadly/mobile-client';
 import { PartnerCategoriesDocument, PartnerListingsByCategoryDocument } from '@threadly/partner-client';
-import { createGatewayAuthenticate } from '../src/auth/gateway-authenticate.ts';
-import { developmentClerkSessionOptions } from '../src/auth/clerk-env.ts';
 import { signDevelopmentSessionToken } from '../src/auth/dev-token.ts';
 import { findDemoUser } from '../src/auth/development-users.ts';
-import { readSupergraphSdl, startGatewayServer, type GatewayServer } from '../src/index.ts';
+import type { GatewayServer } from '../src/index.ts';
 import { sha256Hex } from '../src/plugins/persisted-operations-manifest.ts';
 import type { FirstPartyMode } from '../src/plugins/persisted-operations-policy.ts';
 import { issuePartnerKey } from './support/partner-key-script.ts';
 import { hashOf, manifests, persistedOperationsFor } from './support/persisted-operations.ts';
-import { startTestSupergraph, TEST_IDENTITY_SECRET, type TestSupergraph } from './support/test-supergraph.ts';
+import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.ts';
+import { startExtraGateway } from './support/extra-gateway.ts';
 
 const UNKNOWN = 'query SellerEmails { products(first: 3) { edges { node { id seller { displayName } } } } }';
 const byHash = (hash: string, variables: Record<string, unknown> = {}) => ({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
@@ -29,22 +28,7 @@ const auditWarnings = vi.spyOn(auditLogger, 'warn');
 
 /** A gateway over the test supergraph's subgraphs with real sign-in and partner keys, in the given mode. */
 function startPersistedGateway(options: Parameters<typeof persistedOperationsFor>, logger = createLogger('gateway', 'silent')) {
-  return startGatewayServer({
-    supergraphSdl: readSupergraphSdl(),
-    subgraphUrls: supergraph.subgraphUrls,
-    identitySecret: TEST_IDENTITY_SECRET,
-    production: false,
-    authenticate: createGatewayAuthenticate({
-      session: developmentClerkSessionOptions(),
-      identityUrl: supergraph.subgraphUrls.identity,
-      identitySecret: TEST_IDENTITY_SECRET,
-      logger,
-    }),
-    persistedOperations: persistedOperationsFor(...options),
-    maxBodyBytes: 100_000,
-    port: 0,
-    logger,
-  });
+  return startExtraGateway(supergraph.subgraphUrls, { persistedOperations: persistedOperationsFor(...options), logger });
 }
 
 type Caller = 'partner' | 'buyer' | 'anonymous';

@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '@threadly/demo-data';
 import { createLogger } from '@threadly/logger';
 import { serverUnavailableReason } from '@threadly/testing';
-import { createGatewayAuthenticate } from '../src/auth/gateway-authenticate.ts';
-import { developmentClerkSessionOptions } from '../src/auth/clerk-env.ts';
 import { signDevelopmentSessionToken } from '../src/auth/dev-token.ts';
 import { findDemoUser } from '../src/auth/development-users.ts';
 import { createResponseCacheStore, type ResponseCacheStore } from '../src/cache/response-cache-store.ts';
-import { readSupergraphSdl, startGatewayServer, type GatewayServer } from '../src/index.ts';
+import type { GatewayServer } from '../src/index.ts';
 import { issuePartnerKey } from './support/partner-key-script.ts';
-import { startTestSupergraph, TEST_IDENTITY_SECRET, type TestSupergraph } from './support/test-supergraph.ts';
+import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.ts';
+import { startExtraGateway } from './support/extra-gateway.ts';
 
 const silent = createLogger('gateway', 'silent');
 const BUYER = DEMO_ACCOUNTS.buyer.id;
@@ -52,22 +51,7 @@ async function ask(gateway: GatewayServer, query: string, caller: Caller, variab
 
 /** A gateway over the test supergraph's subgraphs, caching in `store`, with real sign-in and partner keys. */
 function startCachingGateway(store: ResponseCacheStore) {
-  return startGatewayServer({
-    supergraphSdl: readSupergraphSdl(),
-    subgraphUrls: supergraph.subgraphUrls,
-    identitySecret: TEST_IDENTITY_SECRET,
-    production: false,
-    authenticate: createGatewayAuthenticate({
-      session: developmentClerkSessionOptions(),
-      identityUrl: supergraph.subgraphUrls.identity,
-      identitySecret: TEST_IDENTITY_SECRET,
-      logger: silent,
-    }),
-    responseCache: store.cache,
-    maxBodyBytes: 100_000,
-    port: 0,
-    logger: silent,
-  });
+  return startExtraGateway(supergraph.subgraphUrls, { responseCache: store.cache, logger: silent });
 }
 
 beforeAll(async () => {
