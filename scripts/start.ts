@@ -12,6 +12,7 @@ import { identityEnvShape } from '@threadly/identity';
 import { startLocalSupergraph } from '@threadly/local-supergraph';
 import { createLogger } from '@threadly/logger';
 import { messagingEnvShape } from '@threadly/messaging';
+import { startTracing, tracingOptionsFromEnv } from '@threadly/tracing';
 import { z } from 'zod';
 
 const startEnvShape = {
@@ -29,6 +30,9 @@ const startEnvShape = {
 };
 
 const env = loadConfigOrExit(() => parseEnv(startEnvShape, process.env));
+// One process, one service name in traces (spans still say which subgraph served an operation). Started before any
+// logger exists: their lines carry trace ids only if it is on by then.
+const tracing = await startTracing(tracingOptionsFromEnv(env, 'threadly'));
 
 const log = createLogger('start', env.LOG_LEVEL);
 const progress = (step: string) => console.log(`  … ${step}`);
@@ -37,6 +41,7 @@ const started = Date.now();
 console.log(env.DATABASE_URL ? 'Threadly: using PostgreSQL at DATABASE_URL' : `Threadly: embedded PostgreSQL (PGlite) in ${resolve(env.DATA_DIR, 'pglite')}`);
 const database = await resolveDatabase({
   url: env.DATABASE_URL,
+  directUrl: env.DATABASE_DIRECT_URL,
   poolSize: env.DATABASE_POOL_SIZE,
   embeddedDataDir: resolve(env.DATA_DIR, 'pglite'),
   onPoolError: (err) => log.warn({ err }, 'database connection lost; reconnecting on next query'),
@@ -49,7 +54,7 @@ const rateLimit = await createGatewayRateLimit({ redisUrl: edge.redisUrl, limits
 const persistedOperations = await createPersistedOperations(env, { redisUrl: edge.redisUrl, logger: createLogger('gateway', env.LOG_LEVEL) });
 
 // Redis Streams when REDIS_URL is set (other processes and replicas can consume), in this process otherwise.
-const events = createEventTransport(env.REDIS_URL, createLogger('events', env.LOG_LEVEL));
+const events = createEventTransport(env.REDIS_URL, createLogger('events', env.LOG_LEVEL), env.EVENT_STREAM);
 
 // Stripe's API is not reachable without keys and a network: in development, commerce pays through the project's
 // stand-in (Stripe's wire format, test-mode payments), which sends its webhooks to the gateway like Stripe would.
@@ -62,6 +67,7 @@ let supergraph: Awaited<ReturnType<typeof startLocalSupergraph>>;
 try {
   supergraph = await startLocalSupergraph({
     pool: database.pool,
+    migrationPool: database.migrationPool,
     identitySecret: env.IDENTITY_HEADER_SECRET,
     ports: {
       gateway: env.GATEWAY_PORT,
@@ -75,6 +81,7 @@ try {
     clerk: clerkSessionOptionsFromEnv(env),
     clerkWebhookSigningSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
     seedWhenEmpty: env.SEED_DEMO_DATA ?? env.NODE_ENV !== 'production',
+    slowQueryMs: env.SLOW_QUERY_MS,
     maxBodyBytes: env.MAX_BODY_BYTES,
     // Redis when REDIS_URL is set (shared with other gateways), an in-process LRU otherwise.
     responseCache: env.RESPONSE_CACHE_ENABLED ? { redisUrl: env.REDIS_URL } : undefined,
@@ -124,6 +131,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await persistedOperations.close();
     await stripeStandIn?.stop();
     await database.close();
+    await tracing.shutdown();
     console.log('Stopped.');
     process.exit(0);
   });

@@ -8,7 +8,7 @@ import { gatewayEnvShape } from '@threadly/gateway';
 import { identityEnvShape } from '@threadly/identity';
 import { messagingEnvShape } from '@threadly/messaging';
 
-const START_ONLY = ['DATA_DIR', 'STRIPE_STAND_IN_PORT'];
+const SCRIPT_ONLY = ['DATA_DIR', 'STRIPE_STAND_IN_PORT', 'REPLICAS'];
 
 describe('.env.example', () => {
   it('lists exactly the variables the processes accept', () => {
@@ -18,7 +18,7 @@ describe('.env.example', () => {
       .map((line) => line.split('=')[0]);
     const accepted = new Set([
       ...Object.keys({ ...identityEnvShape, ...catalogEnvShape, ...commerceEnvShape, ...messagingEnvShape, ...gatewayEnvShape }),
-      ...START_ONLY,
+      ...SCRIPT_ONLY,
     ]);
     expect([...accepted].filter((name) => !listed.includes(name)).sort()).toEqual([]);
     expect(listed.filter((name) => !accepted.has(name!)).sort()).toEqual([]);

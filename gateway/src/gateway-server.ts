@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { createErrorFormatter } from '@threadly/errors';
 import { createGraphQLRoutes, createHttpServer, listen, sendJson, type HttpRoute } from '@threadly/http-server';
-import type { Logger } from '@threadly/logger';
+import { apolloLogger, type Logger } from '@threadly/logger';
 import { corsHook } from './edge/cors-hook.ts';
 import { DEFAULT_OPERATION_LIMITS, operationLimitRules, type OperationLimits } from './edge/operation-limits.ts';
 import type { ResponseCache } from './cache/response-cache-store.ts';
@@ -13,6 +13,7 @@ import { APQ_TTL_SECONDS } from './plugins/persisted-operations-apq-cache.ts';
 import type { PersistedOperationsOptions } from './plugins/persisted-operations-env.ts';
 import { createClientIpResolver } from './edge/client-ip.ts';
 import { createRequestContextFactory, type Authenticate, type EnforceRateLimit } from './request-context.ts';
+import { logMalformedRequest, logRefusedRequest } from './request-log/refused-request-log.ts';
 import type { ValidationRule } from 'graphql';
 import { checkSubgraphs } from './readiness.ts';
 import { disableApolloUsageTelemetry } from './env.ts';
@@ -20,10 +21,11 @@ import { SubgraphDataSource } from './subgraph-data-source.ts';
 import { createWebhookForwardingRoute, STRIPE_WEBHOOK_HEADERS } from './webhook-forwarding.ts';
 import type { SubgraphUrls } from './subgraph-urls.ts';
 import type { Registry } from 'prom-client';
+import { createMetricsRoute, operationMetricsPlugin, registerWebSocketGauges, renderRegistry, type RenderMetrics } from '@threadly/metrics';
 import type { HotPathOptions } from './hot-path-env.ts';
 import { registerCacheMetrics } from './metrics/cache-metrics.ts';
-import { createMetricsRegistry } from './metrics/metrics-registry.ts';
-import { createMetricsRoute, renderRegistry, type RenderMetrics } from './metrics/metrics-route.ts';
+import { createGatewayMetricsRegistry, METRIC_PREFIX } from './metrics/metrics-registry.ts';
+import { registerResponseCachePurgeMetrics } from './metrics/response-cache-purge-metrics.ts';
 import { registerSubgraphCircuitMetrics } from './metrics/subgraph-circuit-metrics.ts';
 import { registerSubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
 import { createOperationCaches, DEFAULT_OPERATION_CACHE_SIZES } from './operation-cache/operation-caches.ts';
@@ -92,8 +94,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   });
   const operationLimits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
   const hotPath = options.hotPath ?? DEFAULT_HOT_PATH;
-  const metrics = options.metrics ?? createMetricsRegistry();
-  const { documentStore, queryPlanCache } = createOperationCaches(hotPath.operationCaches, registerCacheMetrics(metrics));
+  const metrics = options.metrics ?? createGatewayMetricsRegistry();
+  const cacheMetrics = registerCacheMetrics(metrics);
+  if (options.responseCache) registerResponseCachePurgeMetrics(metrics);
+  const { documentStore, queryPlanCache } = createOperationCaches(hotPath.operationCaches, cacheMetrics);
   const fetchers = createSubgraphFetchers(hotPath.subgraphFetch, {
     fetches: registerSubgraphFetchMetrics(metrics),
     circuits: registerSubgraphCircuitMetrics(metrics),
@@ -101,12 +105,15 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   disableApolloUsageTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    logger: apolloLogger(logger),
     queryPlannerConfig: { cache: queryPlanCache },
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(subgraphUrls[name as keyof SubgraphUrls] ?? url ?? '', options.identitySecret, fetchers.fetcherFor(name)),
+      new SubgraphDataSource(subgraphUrls[name as keyof SubgraphUrls] ?? url ?? '', options.identitySecret, fetchers.fetcherFor(name), name),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Apollo's own messages (plugin warnings, the response cache's failed purges) as JSON lines, not console text.
+    logger: apolloLogger(logger),
     documentStore,
     formatError: createErrorFormatter({ production, logUnexpected: (err) => logger.error({ err }, 'request failure') }),
     includeStacktraceInErrorResponses: !production,
@@ -125,7 +132,15 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     persistedQueries: apqOption(options.persistedOperations),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      ...createGatewayPlugins({ production, maxTokens: operationLimits.tokens, responseCache: options.responseCache, persistedOperations: options.persistedOperations, logger }),
+      ...createGatewayPlugins({
+        production,
+        maxTokens: operationLimits.tokens,
+        responseCache: options.responseCache,
+        persistedOperations: options.persistedOperations,
+        logger,
+        operationMetrics: operationMetricsPlugin<GatewayContext>({ registry: metrics, prefix: METRIC_PREFIX }),
+        onResponseCacheStatus: cacheMetrics.responseStatus,
+      }),
     ],
   });
   await apollo.start();
@@ -135,11 +150,19 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     options.enforceRateLimit ?? (async () => undefined),
     createClientIpResolver(options.trustedProxyHops ?? 0),
   );
+  // HTTP requests refused at sign-in or rate limit get their log line; a WebSocket connection_init logs its own.
+  const createHttpContext = createRequestContextFactory(
+    authenticate,
+    options.enforceRateLimit ?? (async () => undefined),
+    createClientIpResolver(options.trustedProxyHops ?? 0),
+    logRefusedRequest(logger),
+  );
   const subscriptions = startSubscriptionServer({
     server,
     path: '/graphql',
     supergraphSdl: options.supergraphSdl,
     subgraphUrls: { ...subgraphUrls },
+    fetcherFor: (subgraph) => fetchers.fetcherFor(subgraph),
     identitySecret: options.identitySecret,
     createContext,
     authenticate,
@@ -149,11 +172,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     production,
     logger,
   });
+  registerWebSocketGauges(metrics, METRIC_PREFIX, subscriptions.counts);
   routes.push(
     ...createGraphQLRoutes(apollo, {
       maxBodyBytes: options.maxBodyBytes,
       compression: { minBytes: hotPath.compressionMinBytes },
-      context: createContext,
+      context: createHttpContext,
+      onRefused: logMalformedRequest(logger),
     }),
     createWebhookForwardingRoute({ path: '/webhooks/clerk', target: new URL('/webhooks/clerk', subgraphUrls.identity).toString(), logger }),
     createWebhookForwardingRoute({

@@ -8,7 +8,7 @@ describe('hot-path configuration', () => {
     expect(env.GATEWAY_WORKERS).toBeUndefined();
     expect(hotPathOptionsFromEnv(env)).toEqual({
       operationCaches: { documentCacheMb: 30, queryPlanCacheMb: 30 },
-      subgraphFetch: { connectionsPerSubgraph: 32, dedupeInflight: true, timeoutMs: 10_000, retryDelaysMs: [100, 200, 400], circuitFailureThreshold: 5, circuitCoolDownMs: 5_000 },
+      subgraphFetch: { connectionsPerSubgraph: 32, dedupeInflight: true, timeoutMs: 10_000, retryDelaysMs: [100, 200, 400], circuitFailureThreshold: 5, circuitCoolDownMs: 1_000 },
       compressionMinBytes: 1024,
     });
   });
@@ -18,7 +18,7 @@ describe('hot-path configuration', () => {
     expect(env.GATEWAY_WORKERS).toBe(4);
     expect(hotPathOptionsFromEnv(env)).toEqual({
       operationCaches: { documentCacheMb: 8, queryPlanCacheMb: 16 },
-      subgraphFetch: { connectionsPerSubgraph: 64, dedupeInflight: false, timeoutMs: 2500, retryDelaysMs: [100, 200, 400], circuitFailureThreshold: 5, circuitCoolDownMs: 5_000 },
+      subgraphFetch: { connectionsPerSubgraph: 64, dedupeInflight: false, timeoutMs: 2500, retryDelaysMs: [100, 200, 400], circuitFailureThreshold: 5, circuitCoolDownMs: 1_000 },
       compressionMinBytes: 0,
     });
   });

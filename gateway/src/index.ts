@@ -14,6 +14,7 @@ export { responseCacheMetrics, type ResponseCacheMetrics } from './cache/respons
 export { CACHE_STATUS_HEADER } from './plugins/response-cache.ts';
 export { createClerkAuthenticate, type ClerkAuthenticateOptions } from './auth/clerk-authenticate.ts';
 export { createGatewayAuthenticate, type GatewayAuthenticateOptions } from './auth/gateway-authenticate.ts';
+export { startDeletedUserEviction, DELETED_USER_EVICTION_CONSUMER } from './auth/deleted-user-eviction.ts';
 export { PARTNER_KEY_HEADER } from './auth/partner-key.ts';
 export { clerkSessionOptionsFromEnv, developmentClerkSessionOptions } from './auth/clerk-env.ts';
 export type { ClerkSessionOptions } from './auth/clerk-session.ts';

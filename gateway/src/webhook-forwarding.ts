@@ -1,5 +1,6 @@
 import { graphqlErrorBody, type HttpRoute, readBodyOrRefuse, sendJson } from '@threadly/http-server';
 import type { Logger } from '@threadly/logger';
+import { injectTraceContext } from '@threadly/tracing';
 
 /** The headers a webhook's receiver verifies: Svix's (Clerk) unless the route names others (Stripe's signature). */
 export const SVIX_WEBHOOK_HEADERS = ['content-type', 'svix-id', 'svix-timestamp', 'svix-signature'] as const;
@@ -28,9 +29,11 @@ export function createWebhookForwardingRoute({
     handler: async (req, res) => {
       const body = await readBodyOrRefuse(req, res, 256_000);
       if (!body) return;
-      const headers = Object.fromEntries(
+      const headers: Record<string, string> = Object.fromEntries(
         forwardedHeaders.flatMap((name) => (typeof req.headers[name] === 'string' ? [[name, req.headers[name] as string]] : [])),
       );
+      // The subgraph's handling of the delivery joins this request's trace.
+      injectTraceContext((name, value) => (headers[name] = value));
       try {
         const answer = await fetch(target, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
         const text = await answer.text();

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
+import { readSample } from '@threadly/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEAD_SUBGRAPH_URL } from './support/standalone-gateway.ts';
 
@@ -101,6 +102,11 @@ describe('the gateway under node:cluster', () => {
     expect(metric(metrics, 'threadly_gateway_cache_lookups_total{cache="document",result="miss"}')).toBe(2);
     expect(metric(metrics, 'threadly_gateway_cache_lookups_total{cache="document",result="hit"}')).toBe(6);
     expect(metric(metrics, 'threadly_gateway_cache_hit_ratio{cache="document"}')).toBeCloseTo(0.75, 6);
+    // Per-operation counters and histograms are summed too: 8 requests, whichever worker served each.
+    const anonymousQuery = { operation: 'anonymous', type: 'query' };
+    expect(readSample(metrics, 'threadly_gateway_requests_total', { ...anonymousQuery, outcome: 'success' })).toBe(8);
+    expect(readSample(metrics, 'threadly_gateway_request_duration_seconds_count', anonymousQuery)).toBe(8);
+    expect(readSample(metrics, 'threadly_gateway_request_duration_seconds_bucket', { ...anonymousQuery, le: '+Inf' })).toBe(8);
   });
 
   it('replaces a worker that is killed', async () => {

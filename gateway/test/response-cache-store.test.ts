@@ -1,11 +1,11 @@
-// The tagged response cache's own contract, for both stores: entries recorded under their tags and purged with
+// The tagged response cache's own contract, for every store (memory, one Redis server, a real Redis Cluster): entries recorded under their tags and purged with
 // them, and the race guard — a request that read before a purge of one of its tags never stores its answer.
 // The calls are made in the order Apollo's response-cache plugin makes them (key hook, then get or set at once).
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@threadly/logger';
-import { serverUnavailableReason } from '@threadly/testing';
+import { serverUnavailableReason, startThrowawayRedisCluster, type ThrowawayRedisCluster } from '@threadly/testing';
 import { MemoryTaggedCache } from '../src/cache/memory-tagged-cache.ts';
 import { RedisTaggedCache } from '../src/cache/redis-tagged-cache.ts';
 import type { ResponseCacheRequestState } from '../src/cache/request-cache-state.ts';
@@ -17,9 +17,23 @@ const redisSkip = serverUnavailableReason('redis');
 const prefixes: string[] = [];
 
 async function redisCache(options: { maxInvalidations?: number } = {}) {
-  const keyPrefix = `threadly-test:${randomUUID()}:`;
+  const keyPrefix = `{threadly-test:${randomUUID()}}:`;
   prefixes.push(keyPrefix);
   const cache = new RedisTaggedCache({ url: process.env.REDIS_URL!, keyPrefix, logger: silent, ...options });
+  await cache.whenConnected();
+  return cache;
+}
+
+let cluster: Promise<ThrowawayRedisCluster> | undefined;
+/**
+ * The store on a throwaway 3-master Redis Cluster, its prefix given WITHOUT a hash tag: the store must add one, or
+ * its scripts (entry, tag sets, purge sequence in one call) fail with CROSSSLOT and nothing is ever cached.
+ */
+async function clusterCache(options: { maxInvalidations?: number } = {}) {
+  const { url } = await (cluster ??= startThrowawayRedisCluster());
+  // A generous fail-open timeout: on this shared machine a slow command would turn into a miss, and this suite is
+  // about what the cluster stores, not about how long a request waits for it.
+  const cache = new RedisTaggedCache({ url, keyPrefix: `threadly-test:${randomUUID()}:`, logger: silent, commandTimeoutMs: 2_000, ...options });
   await cache.whenConnected();
   return cache;
 }
@@ -27,6 +41,7 @@ async function redisCache(options: { maxInvalidations?: number } = {}) {
 const stores: Array<{ name: string; skip: string | null; create: (options?: { maxInvalidations?: number }) => Promise<TaggedResponseCache> }> = [
   { name: 'in-process', skip: null, create: async (options) => new MemoryTaggedCache(options) },
   { name: 'Redis', skip: redisSkip, create: redisCache },
+  { name: 'Redis Cluster', skip: redisSkip, create: clusterCache },
 ];
 
 /** A request as the plugin drives it: one lookup before the subgraphs are asked, one write after. */
@@ -49,6 +64,7 @@ function request(cache: TaggedResponseCache, tags: string[]) {
 const read = (cache: TaggedResponseCache, key: string) => request(cache, []).lookup(key);
 
 afterAll(async () => {
+  await (await cluster)?.stop();
   if (redisSkip) return;
   const redis = new Redis(process.env.REDIS_URL!);
   for (const prefix of prefixes) {

@@ -50,4 +50,10 @@ describe('start-up configuration', () => {
       expect.stringMatching(/^Invalid configuration: CLERK_CLOCK_SKEW_MS — expected at most 60000/),
     ]);
   });
+
+  it('every process names a tracing variable it cannot use', () => {
+    const expected = [expect.stringMatching(/^Invalid configuration: OTEL_EXPORTER_OTLP_ENDPOINT — expected the http\(s\) URL of an OTLP\/HTTP collector/)];
+    expect(start('gateway/src/main.ts', { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toEqual({ status: 1, lines: expected });
+    expect(start('subgraphs/messaging/src/main.ts', { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318', DATABASE_URL: 'postgres://127.0.0.1:1/none' })).toEqual({ status: 1, lines: expected });
+  });
 });

@@ -18,11 +18,11 @@ describe('the supergraph through the gateway', () => {
     expect(me.displayName).toBeTruthy();
     const order = me.orders!.edges[0]!.node;
     expect(order.number).toMatch(/^TH-\d{6}$/);
-    expect(order.items[0]!.product.title).toBeTruthy();
-    expect(order.seller.displayName).toBeTruthy();
+    expect(order.items[0]!.product!.title).toBeTruthy();
+    expect(order.seller!.displayName).toBeTruthy();
     const conversation = me.conversations!.edges[0]!.node;
-    expect(conversation.product.title).toBeTruthy();
-    expect(conversation.lastMessage!.sender.displayName).toBeTruthy();
+    expect(conversation.product!.title).toBeTruthy();
+    expect(conversation.lastMessage!.sender!.displayName).toBeTruthy();
     expect(typeof conversation.unreadCount).toBe('number');
   });
 

@@ -50,7 +50,8 @@ export async function runMainFlows(run: RunOperation): Promise<MainFlowsReport> 
   let listing: { id: string; title: string; sellerId: string } | undefined;
   for (const { node } of home.products.edges) {
     const { product } = dataOf('ProductDetail', await run(ProductDetailDocument, { id: node.id }));
-    if (product.seller.id !== me.id) {
+    // `seller` is null only while identity is unavailable, which dataOf has already refused as a partial answer.
+    if (product.seller && product.seller.id !== me.id) {
       listing = { id: product.id, title: product.title, sellerId: product.seller.id };
       break;
     }
@@ -68,7 +69,10 @@ export async function runMainFlows(run: RunOperation): Promise<MainFlowsReport> 
   const { conversation } = dataOf('ConversationThread', await run(ConversationThreadDocument, { id: startConversation.id, first: 30 }));
 
   const { myCart } = dataOf('MyCart', await run(MyCartDocument));
-  for (const item of myCart.items) dataOf('RemoveFromCart', await run(RemoveFromCartDocument, { productId: item.product.id }));
+  for (const item of myCart.items) {
+    if (!item.product) throw new Error('MyCart: a product is null (catalog unavailable); the cart cannot be emptied');
+    dataOf('RemoveFromCart', await run(RemoveFromCartDocument, { productId: item.product.id }));
+  }
   dataOf('AddToCart', await run(AddToCartDocument, { productId: listing.id }));
   const { checkout } = dataOf('Checkout', await run(CheckoutDocument, { input: { shippingAddress: SHIPPING_ADDRESS } }));
   const placed = checkout.orders[0];

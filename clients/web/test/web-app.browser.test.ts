@@ -77,6 +77,8 @@ beforeAll(async () => {
   supergraph = await startTestSupergraph({
     edge: { corsOrigins: [origin] },
     clerk: { ...development, authorizedParties: [...development.authorizedParties, origin] },
+    // The gateway keeps a session's resolution this long: the buyer stays signed in while identity is stopped below.
+    local: { userCacheTtlMs: 10 * 60_000 },
   });
   // As in `npm start`: the stand-in tells the gateway about payments by itself.
   supergraph.standIn.configureWebhook({ url: new URL('/webhooks/stripe', supergraph.gatewayUrl).toString(), secret: DEVELOPMENT_STRIPE_WEBHOOK_SECRET, delivery: 'automatic' });
@@ -205,6 +207,31 @@ describe('the web app, in Chromium, against the real gateway', () => {
     await expect.poll(() => page.getByTestId('order-timeline').textContent(), SEEN).toContain('JD014600006281234567');
     expect(await page.getByTestId('live-status').textContent()).toBe('Live');
     await shoot('4-order');
+  });
+
+  it('with identity down, shows the order and the listing with their people marked unavailable', { timeout: STEP_TIMEOUT }, async () => {
+    await supergraph.stopSubgraph('identity');
+    try {
+      // The order page, reloaded: everything commerce and catalog hold, the seller's name replaced.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: /^Order TH-/ }).waitFor(SEEN);
+      await page.getByText('sold by Seller unavailable').waitFor(SEEN);
+      expect(await page.getByTestId('order-status').textContent()).toBe('Shipped');
+      expect(await page.getByRole('link', { name: listing.title }).count()).toBe(1);
+      await shoot('5-order-identity-down');
+
+      // The listing: photos, price and details from catalog; the seller card says what is missing.
+      await page.getByRole('link', { name: listing.title }).click();
+      await page.getByRole('heading', { level: 1, name: listing.title }).waitFor(SEEN);
+      await expect.poll(() => page.getByTestId('seller-name').textContent(), SEEN).toBe('Seller unavailable');
+      expect(await page.getByTestId('listing-price').textContent()).toMatch(/€/);
+      // The conversation with the seller is still there: messaging knows who wrote what, identity only their names.
+      await page.getByTestId('message').filter({ hasText: 'Yes, it runs true to size.' }).waitFor(SEEN);
+      expect(await page.locator('.message.theirs .message-sender').first().textContent()).toBe('Sender unavailable');
+      await shoot('6-listing-identity-down');
+    } finally {
+      await supergraph.restartSubgraph('identity');
+    }
   });
 
   it('raised no error in the page', () => {

@@ -9,7 +9,7 @@ const KEY = `thr_live_${'a1B2'.repeat(8)}`;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** A resolver in front of a fake identity route that answers `answer` and records what it was sent. */
-function resolverWith(answer: () => Promise<unknown>) {
+function resolverWith(answer: () => Promise<unknown>, options: { now?: () => number } = {}) {
   const calls: Array<{ url: string; body: unknown }> = [];
   const resolve = createPartnerKeyResolver({
     identityUrl: 'http://identity.invalid/graphql',
@@ -19,6 +19,7 @@ function resolverWith(answer: () => Promise<unknown>) {
       calls.push({ url, body });
       return answer();
     },
+    ...options,
   });
   return { resolve, calls };
 }
@@ -68,5 +69,23 @@ describe('resolving a partner API key', () => {
     const expected = { message: 'Sign-in is temporarily unavailable. Try again in a moment.', code: 'SUBGRAPH_UNAVAILABLE', status: 503 };
     expect(await refusalOf(resolverWith(async () => Promise.reject(new Error('ECONNREFUSED'))).resolve(KEY))).toEqual(expected);
     expect(await refusalOf(resolverWith(async () => ({ partnerId: 'acme' })).resolve(KEY))).toEqual(expected);
+  });
+
+  it('while identity cannot be reached after the 60 s cache, keeps the last answer within the same bound as users', async () => {
+    // Not 0: lru-cache reads a start time of 0 as "no TTL".
+    let clock = 1_000_000;
+    let answer: () => Promise<unknown> = async () => ({ partner: { partnerId: 'acme-resale', rateLimitPerWindow: null } });
+    const { resolve } = resolverWith(() => answer(), { now: () => clock });
+    const unknownKey = `thr_live_${'z9Y8'.repeat(8)}`;
+    await resolve(KEY);
+    answer = async () => ({ partner: null });
+    expect((await refusalOf(resolve(unknownKey)))?.code).toBe('UNAUTHENTICATED');
+    answer = async () => Promise.reject(new TypeError('fetch failed'));
+    clock += 60_001;
+    expect(await resolve(KEY)).toEqual({ kind: 'partner', partnerId: 'acme-resale' });
+    // "No such key" stays a refusal when stale: an outage never turns a refused key into a working one.
+    expect((await refusalOf(resolve(unknownKey)))?.code).toBe('UNAUTHENTICATED');
+    clock += 15 * 60_000;
+    expect((await refusalOf(resolve(KEY)))?.code).toBe('SUBGRAPH_UNAVAILABLE');
   });
 });

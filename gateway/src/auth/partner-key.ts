@@ -45,7 +45,9 @@ export type PartnerKeyResolverOptions = Omit<IdentityLookupOptions, 'url'> & {
 
 /**
  * The partner a key belongs to. Only the key's SHA-256 goes to identity, which stores nothing else. Answers,
- * "no such key" included, are cached (60 s by default): a revocation reaches every gateway within that time.
+ * "no such key" included, are cached (60 s by default): a revocation reaches every gateway within that time while
+ * identity is up. While identity cannot be reached, the last answer is served up to `staleIfErrorMs` after identity
+ * gave it (revocations have no event to shorten that).
  */
 export function createPartnerKeyResolver(options: PartnerKeyResolverOptions): (key: string) => Promise<PartnerPrincipal> {
   const lookup = createIdentityLookup({

@@ -3,7 +3,8 @@
  * set of the entry keys recorded under a tag, expiring no sooner than its longest entry; `invalidation:sequence`
  * the global purge counter; `invalidation:tags` a sorted set of tag → sequence of its last purge, bounded;
  * `invalidation:floor` the highest sequence forgotten from it. Entry keys inside tag sets are not declared as KEYS:
- * on Redis Cluster the prefix must hold a hash tag (`{threadly-cache}:`) so they all share one slot.
+ * on Redis Cluster the prefix must hold a hash tag (`{threadly:response-cache}:`) so they all share one slot, which
+ * `RedisTaggedCache` ensures (`slotPrefix`). The price: the whole response cache lives on one cluster node.
  */
 
 /**

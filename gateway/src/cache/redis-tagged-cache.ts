@@ -1,11 +1,15 @@
 import type { Logger } from '@threadly/logger';
+import { slotPrefix } from '@threadly/redis-connection';
 import { FailOpenRedis } from '../edge/fail-open-redis.ts';
 import { PURGE_TAGS, WRITE_TAGGED_ENTRY } from './redis-cache-scripts.ts';
 import { TaggedResponseCache, type TaggedLookup, type TaggedWriteOutcome } from './tagged-response-cache.ts';
 
 export interface RedisTaggedCacheOptions {
   url: string;
-  /** Prepended to every key; tests use a fresh one per run. */
+  /**
+   * Prepended to every key; tests use a fresh one per run. Wrapped in a hash tag unless it holds one, so that on a
+   * Redis Cluster every key of the store shares a slot (see redis-cache-scripts.ts).
+   */
   keyPrefix?: string;
   logger: Pick<Logger, 'error' | 'info'>;
   /** How often an outage is logged (every request carries on without the cache; the log says so once per interval). */
@@ -33,7 +37,7 @@ export class RedisTaggedCache extends TaggedResponseCache {
 
   constructor(options: RedisTaggedCacheOptions) {
     super();
-    this.keyPrefix = options.keyPrefix ?? 'threadly:response-cache:';
+    this.keyPrefix = slotPrefix(options.keyPrefix ?? '{threadly:response-cache}:');
     this.maxInvalidations = options.maxInvalidations ?? 100_000;
     this.connection = new FailOpenRedis({
       ...options,

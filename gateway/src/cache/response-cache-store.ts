@@ -15,7 +15,7 @@ export interface ResponseCacheStore {
 export interface ResponseCacheStoreOptions {
   /** Shared by every gateway replica; unset keeps responses in this process (embedded mode). */
   redisUrl?: string;
-  /** Prepended to every Redis key (default `threadly:response-cache:`); tests use one per run. */
+  /** Prepended to every Redis key (default `{threadly:response-cache}:`, always within a hash tag); tests use one per run. */
   keyPrefix?: string;
   logger: Pick<Logger, 'error' | 'info'>;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redisUrl } from '@threadly/config';
 import { DEVELOPMENT_CORS_ORIGINS } from './cors-hook.ts';
 import type { OperationLimits } from './operation-limits.ts';
 import type { RateLimits } from './rate-limit-policy.ts';
@@ -11,7 +12,7 @@ const isOrigin = (value: string) => URL.canParse(value) && new URL(value).origin
 /** The gateway's edge-protection variables; spread into the gateway's env shape. Defaults are in the README. */
 export const edgeEnvShape = {
   /** Shared rate-limit buckets for every gateway replica; unset keeps them in the gateway's memory. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
+  REDIS_URL: redisUrl.optional(),
   RATE_LIMIT_WINDOW_SECONDS: count(60, 86_400),
   RATE_LIMIT_USER: count(300, 1_000_000),
   RATE_LIMIT_ANONYMOUS: count(120, 1_000_000),

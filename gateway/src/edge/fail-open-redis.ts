@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { openRedis, type RedisConnection } from '@threadly/redis-connection';
 import { throttledErrorLog, type Logger } from '@threadly/logger';
 
 export interface FailOpenRedisOptions {
@@ -15,19 +15,19 @@ export interface FailOpenRedisOptions {
 }
 
 /**
- * A Redis connection for what the gateway can serve without (rate limits, the response cache). While Redis is
+ * A Redis connection (one server or a cluster, see `openRedis`) for what the gateway can serve without (rate limits, the response cache). While Redis is
  * down, commands fail at once instead of queueing, so no request waits for it; the connection keeps reconnecting
  * in the background (at most every 2 s), and the outage is logged at error level once per interval, its end once.
  * Callers catch command errors, call `failed(err)` and carry on.
  */
 export class FailOpenRedis {
-  readonly redis: Redis;
+  readonly redis: RedisConnection;
   private readonly reportFailure: (err: unknown, message: string) => void;
   private failing = false;
 
   constructor(private readonly options: FailOpenRedisOptions) {
     this.reportFailure = throttledErrorLog(options.logger, options.errorLogIntervalMs ?? 30_000);
-    this.redis = new Redis(options.url, {
+    this.redis = openRedis(options.url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: options.commandTimeoutMs ?? 250,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '@threadly/redis-connection';
 import type { Logger } from '@threadly/logger';
 import { FailOpenRedis } from './fail-open-redis.ts';
 import type { RateLimitDecision, RateLimiter } from './rate-limiter.ts';
@@ -18,7 +18,8 @@ export interface RedisRateLimiterOptions {
 }
 
 type SlidingWindowReply = [allowed: number, remaining: number, retryAfterMs: number];
-type WithSlidingWindow = Redis & { slidingWindow(key: string, windowMs: number, limit: number, id: string): Promise<SlidingWindowReply> };
+// One key per call, so the script runs on a Redis Cluster as it is: the window lives in that key's slot.
+type WithSlidingWindow = RedisConnection & { slidingWindow(key: string, windowMs: number, limit: number, id: string): Promise<SlidingWindowReply> };
 
 /**
  * The limiter every gateway replica shares. When Redis is unreachable or slow it fails open — the request is

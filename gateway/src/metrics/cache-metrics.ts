@@ -4,6 +4,9 @@ import { METRIC_PREFIX } from './metrics-registry.ts';
 /** The gateway's bounded in-memory caches that are measured: parsed+validated documents and query plans. */
 export type MeasuredCacheName = 'document' | 'query_plan';
 
+/** What the response cache did for one request (the `x-cache` header, see plugins/response-cache.ts). */
+export type ResponseCacheStatus = 'HIT' | 'MISS' | 'BYPASS';
+
 export const CACHE_LOOKUPS_METRIC = `${METRIC_PREFIX}cache_lookups_total`;
 export const CACHE_HIT_RATIO_METRIC = `${METRIC_PREFIX}cache_hit_ratio`;
 
@@ -12,6 +15,11 @@ export interface CacheMetrics {
   lookup(cache: MeasuredCacheName, hit: boolean): void;
   /** Reports a cache's current entries and approximate bytes whenever metrics are collected. */
   observeSize(cache: MeasuredCacheName, size: () => { entries: number; bytes: number }): void;
+  /**
+   * Counts one request's response-cache status: a HIT or MISS is a lookup of cache `response` (so its hit ratio is
+   * hits ÷ cacheable queries), a BYPASS (mutation, error, no-store) is counted apart and does not dilute the ratio.
+   */
+  responseStatus(status: ResponseCacheStatus): void;
 }
 
 /** Hits ÷ lookups per cache, from the lookups counter's values (one worker's, or every worker's summed). */
@@ -48,7 +56,7 @@ export function registerHitRatioGauge(registry: Registry<RegistryContentType>, l
 export function registerCacheMetrics(registry: Registry): CacheMetrics {
   const lookups = new Counter({
     name: CACHE_LOOKUPS_METRIC,
-    help: 'Lookups in the gateway\'s document and query-plan caches, by result (hit or miss).',
+    help: "Lookups in the gateway's document, query-plan and response caches, by result (hit or miss).",
     labelNames: ['cache', 'result'],
     registers: [registry],
   });
@@ -71,8 +79,20 @@ export function registerCacheMetrics(registry: Registry): CacheMetrics {
     document: { hit: lookups.labels('document', 'hit'), miss: lookups.labels('document', 'miss') },
     query_plan: { hit: lookups.labels('query_plan', 'hit'), miss: lookups.labels('query_plan', 'miss') },
   };
+  const bypasses = new Counter({
+    name: `${METRIC_PREFIX}response_cache_bypasses_total`,
+    help: 'Requests the response cache could not serve nor store: mutations, errors, no-store, PRIVATE without a session.',
+    registers: [registry],
+  });
+  // Resolved lazily: a gateway without a response cache shows no `response` series at all.
+  let response: { HIT: Counter.Internal; MISS: Counter.Internal } | undefined;
   return {
     lookup: (cache, hit) => children[cache][hit ? 'hit' : 'miss'].inc(),
     observeSize: (cache, size) => void sizes.set(cache, size),
+    responseStatus(status) {
+      if (status === 'BYPASS') return bypasses.inc();
+      response ??= { HIT: lookups.labels('response', 'hit'), MISS: lookups.labels('response', 'miss') };
+      response[status].inc();
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { Cluster } from 'node:cluster';
 import { AggregatorRegistry, Gauge, type MetricObjectWithValues, type MetricValue, type Registry } from 'prom-client';
 import { CACHE_LOOKUPS_METRIC, registerHitRatioGauge } from './cache-metrics.ts';
 import { METRIC_PREFIX } from './metrics-registry.ts';
-import type { RenderMetrics } from './metrics-route.ts';
+import type { RenderMetrics } from '@threadly/metrics';
 
 // Under node:cluster a scrape reaches one worker (the kernel picks which), so that worker asks the primary, which
 // collects every worker's registry, sums them (prom-client's aggregation: counters and most gauges summed, per-

@@ -17,6 +17,8 @@ export interface ApqCacheStoreOptions {
   /** Prepended to every Redis key (default `threadly:`; Apollo adds `apq:` before the hash); tests use one per run. */
   keyPrefix?: string;
   logger: Pick<Logger, 'error' | 'info'>;
+  /** Longest a request waits on Redis before the hash counts as a miss (default 250 ms). */
+  commandTimeoutMs?: number;
 }
 
 /**
@@ -25,12 +27,13 @@ export interface ApqCacheStoreOptions {
  * in-process LRU. Redis fails open: while it is down every hash is a miss, and clients fall back to sending the
  * query with its hash, which runs (and is not stored).
  */
-export async function createApqCacheStore({ redisUrl, keyPrefix = 'threadly:', logger }: ApqCacheStoreOptions): Promise<ApqCacheStore> {
+export async function createApqCacheStore({ redisUrl, keyPrefix = 'threadly:', logger, commandTimeoutMs }: ApqCacheStoreOptions): Promise<ApqCacheStore> {
   if (!redisUrl) return { cache: new InMemoryLRUCache<string>(), backend: 'memory', close: async () => undefined };
   const cache = new RedisKeyValueCache({
     url: redisUrl,
     keyPrefix,
     logger,
+    commandTimeoutMs,
     outageMessage: 'Redis APQ store unavailable: persisted-query hashes miss until it is back (clients resend the query)',
     recoveryMessage: 'the APQ store is back',
   });

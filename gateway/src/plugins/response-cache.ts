@@ -3,6 +3,7 @@ import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { createHash } from 'node:crypto';
 import { responseCacheStateOf } from '../cache/request-cache-state.ts';
 import { responseCacheMetrics } from '../cache/response-cache-metrics.ts';
+import type { ResponseCacheStatus } from '../metrics/cache-metrics.ts';
 import { isChangingTag } from '../cache/response-cache-purger.ts';
 import type { ResponseCache } from '../cache/response-cache-store.ts';
 import type { GatewayContext, Principal } from '../gateway-context.ts';
@@ -36,7 +37,7 @@ export function cacheSessionId(principal: Principal): string | null {
  * one of those entities changed (see cache/tagged-response-cache.ts). The plugin's key hook is where a lookup or a
  * write learns its request: it hands the request's tags and read sequence to the cache call that follows.
  */
-export function responseCachePlugins(cache: ResponseCache): ApolloServerPlugin<GatewayContext>[] {
+export function responseCachePlugins(cache: ResponseCache, onStatus?: (status: ResponseCacheStatus) => void): ApolloServerPlugin<GatewayContext>[] {
   return [
     responseCachePlugin<GatewayContext>({
       cache,
@@ -53,7 +54,7 @@ export function responseCachePlugins(cache: ResponseCache): ApolloServerPlugin<G
         return defaultCacheKey(keyData);
       },
     }),
-    cacheStatusHeaderPlugin(),
+    cacheStatusHeaderPlugin(onStatus),
     purgeOnMutationPlugin(cache),
   ];
 }
@@ -92,7 +93,7 @@ function purgeOnMutationPlugin(cache: ResponseCache): ApolloServerPlugin<Gateway
  * `x-cache: HIT` (served from the cache), `MISS` (looked up, then stored) or `BYPASS` (not cacheable); and
  * `Cache-Control: no-store` on mutations, whatever the hints of the types they return.
  */
-function cacheStatusHeaderPlugin(): ApolloServerPlugin<GatewayContext> {
+function cacheStatusHeaderPlugin(onStatus?: (status: ResponseCacheStatus) => void): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -103,13 +104,14 @@ function cacheStatusHeaderPlugin(): ApolloServerPlugin<GatewayContext> {
           const status = cacheStatus(requestContext);
           requestContext.response.http.headers.set(CACHE_STATUS_HEADER, status);
           countCacheStatus(status);
+          onStatus?.(status);
         },
       };
     },
   };
 }
 
-function cacheStatus(requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>): 'HIT' | 'MISS' | 'BYPASS' {
+function cacheStatus(requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>): ResponseCacheStatus {
   if (requestContext.operation?.operation !== 'query') return 'BYPASS';
   if (requestContext.metrics.responseCacheHit) return 'HIT';
   const { body } = requestContext.response;
@@ -139,7 +141,7 @@ function defaultCacheKey(keyData: unknown): string {
   return createHash('sha256').update(JSON.stringify(keyData)).digest('hex');
 }
 
-function countCacheStatus(status: 'HIT' | 'MISS' | 'BYPASS') {
+function countCacheStatus(status: ResponseCacheStatus) {
   if (status === 'HIT') responseCacheMetrics.hits += 1;
   else if (status === 'MISS') responseCacheMetrics.misses += 1;
   else responseCacheMetrics.bypasses += 1;

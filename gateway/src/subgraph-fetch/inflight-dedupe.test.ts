@@ -83,6 +83,17 @@ describe('in-flight dedupe of subgraph queries', () => {
     expect(b!.data.n).toBe(1);
   });
 
+  it('shares queries that differ only in their trace context (each request its own traceparent)', async () => {
+    const fetcher = dedupeInflightQueries(transport.fetcher);
+    const traced = (i: number) => ({ ...headersOf(`req-${i}`, buyer), traceparent: `00-${String(i).repeat(32)}-${String(i).repeat(16)}-01` });
+    const results = await inFlightTogether(
+      Array.from({ length: 3 }, (_, i) => async () => (await fetcher(url, { method: 'POST', headers: traced(i + 1), body: LISTING })).json()),
+      1,
+    );
+    expect(received).toHaveLength(1);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+  });
+
   it('never shares between two viewers: each gets the answer for itself', async () => {
     const fetcher = dedupeInflightQueries(transport.fetcher);
     const results = await inFlightTogether(

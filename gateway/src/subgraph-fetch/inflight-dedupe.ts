@@ -1,5 +1,6 @@
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { REQUEST_ID_HEADER } from '@threadly/identity-headers';
+import { TRACE_CONTEXT_HEADERS } from '@threadly/tracing';
 
 export interface InflightDedupeOptions {
   /** Headers that differ per request without changing the answer; every other header is part of the key. */
@@ -36,10 +37,11 @@ function keyOf(url: string, init: FetcherRequestInit, ignored: ReadonlySet<strin
 /**
  * Identical queries in flight at the same moment share one upstream request: the first goes out, the others wait
  * for its answer (each gets its own copy of the response) or its failure. The signed viewer header is in the key,
- * so two users never share an answer; the request id is not, so concurrent requests by one viewer do. Mutations are
+ * so two users never share an answer; the request id and the trace context are not, so concurrent requests by one
+ * viewer do (the shared fetch then appears in the first request's trace only). Mutations are
  * never shared, and nothing is kept after the answer arrives: this is not a cache.
  */
-export function dedupeInflightQueries(fetcher: Fetcher, { ignoredHeaders = [REQUEST_ID_HEADER], onFetch }: InflightDedupeOptions = {}): Fetcher {
+export function dedupeInflightQueries(fetcher: Fetcher, { ignoredHeaders = [REQUEST_ID_HEADER, ...TRACE_CONTEXT_HEADERS], onFetch }: InflightDedupeOptions = {}): Fetcher {
   const ignored = new Set(ignoredHeaders.map((name) => name.toLowerCase()));
   const inflight = new Map<string, Promise<FetcherResponse>>();
   return (url, init = {}) => {

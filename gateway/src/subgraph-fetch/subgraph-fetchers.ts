@@ -27,7 +27,10 @@ export const DEFAULT_SUBGRAPH_FETCH_OPTIONS: SubgraphFetchOptions = {
   timeoutMs: 10_000,
   retryDelaysMs: [100, 200, 400],
   circuitFailureThreshold: 5,
-  circuitCoolDownMs: 5_000,
+  // A subgraph that is back must be answering through the gateway within 2 s (the fault suite checks it): the worst
+  // case is one cool-down plus one probe. One probe a second per gateway process is no load on a dead subgraph, and
+  // between probes requests still fail fast, without the retries' 700 ms or a connection attempt.
+  circuitCoolDownMs: 1_000,
 };
 
 export interface SubgraphFetchers {
@@ -51,23 +54,49 @@ export interface SubgraphFetchersMetrics {
 export function createSubgraphFetchers(options: SubgraphFetchOptions, metrics: SubgraphFetchersMetrics = {}): SubgraphFetchers {
   const transport = createKeepAliveFetcher({ connectionsPerSubgraph: options.connectionsPerSubgraph });
   const breakers = new Map<string, CircuitBreaker>();
+  // One fetcher, so one circuit, per subgraph, however many callers ask (HTTP's data sources, the subscription
+  // server's): a second breaker for the same subgraph would hide the first from /ready.
+  const fetchers = new Map<string, Fetcher>();
+  const create = (subgraph: string): Fetcher => {
+    const breaker = new CircuitBreaker({
+      failureThreshold: options.circuitFailureThreshold,
+      coolDownMs: options.circuitCoolDownMs,
+      onStateChange: (state) => metrics.circuits?.state(subgraph, state),
+    });
+    breakers.set(subgraph, breaker);
+    metrics.circuits?.state(subgraph, breaker.state);
+    const resilient = createResilientFetcher(subgraph, transport.fetcher, breaker, options, {
+      onFailure: () => metrics.circuits?.failure(subgraph),
+      onRetry: () => metrics.circuits?.retry(subgraph),
+    });
+    const outermost = options.dedupeInflight ? dedupeInflightQueries(resilient, { onFetch: (shared) => metrics.fetches?.fetch(subgraph, shared) }) : resilient;
+    return metrics.fetches ? timed(subgraph, outermost, metrics.fetches) : outermost;
+  };
   return {
     fetcherFor(subgraph) {
-      const breaker = new CircuitBreaker({
-        failureThreshold: options.circuitFailureThreshold,
-        coolDownMs: options.circuitCoolDownMs,
-        onStateChange: (state) => metrics.circuits?.state(subgraph, state),
-      });
-      breakers.set(subgraph, breaker);
-      metrics.circuits?.state(subgraph, breaker.state);
-      const resilient = createResilientFetcher(subgraph, transport.fetcher, breaker, options, {
-        onFailure: () => metrics.circuits?.failure(subgraph),
-        onRetry: () => metrics.circuits?.retry(subgraph),
-      });
-      if (!options.dedupeInflight) return resilient;
-      return dedupeInflightQueries(resilient, { onFetch: (shared) => metrics.fetches?.fetch(subgraph, shared) });
+      let fetcher = fetchers.get(subgraph);
+      if (!fetcher) fetchers.set(subgraph, (fetcher = create(subgraph)));
+      return fetcher;
     },
     circuitStates: () => Object.fromEntries([...breakers].map(([subgraph, breaker]) => [subgraph, breaker.state])),
     close: () => transport.close(),
+  };
+}
+
+/**
+ * Times the outermost layer: what a query plan waits for a subgraph, retries and a shared in-flight request
+ * included. The body is read inside (buffered-response.ts), so the time covers the whole response.
+ */
+function timed(subgraph: string, fetcher: Fetcher, metrics: SubgraphFetchMetrics): Fetcher {
+  return async (url, init) => {
+    const startedAt = performance.now();
+    try {
+      const response = await fetcher(url, init);
+      metrics.duration(subgraph, 'ok', (performance.now() - startedAt) / 1000);
+      return response;
+    } catch (error) {
+      metrics.duration(subgraph, 'unavailable', (performance.now() - startedAt) / 1000);
+      throw error;
+    }
   };
 }

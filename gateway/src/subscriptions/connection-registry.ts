@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Logger } from '@threadly/logger';
+import { requestIdOf } from '@threadly/http-server';
+import { subscriptionConnectionLog, type Logger, type SubscriptionConnectionLog } from '@threadly/logger';
 import { GraphQLError } from 'graphql';
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { GatewayContext } from '../gateway-context.ts';
 import type { Authenticate } from '../request-context.ts';
+import { principalLogId } from '../request-log/request-log-fields.ts';
 import { CloseCode, closeReason } from './close-codes.ts';
 import { requestWithCredentials, sessionExpiryOf } from './connection-credentials.ts';
 import { ConnectionLimiter, principalKey } from './connection-limiter.ts';
@@ -22,6 +23,8 @@ export interface Connection {
   close(code: number, reason: string): void;
   /** Verifies a fresh session token sent on the open connection; the same user's moves the expiry. */
   refresh(authorization: string): Promise<void>;
+  /** Its log lines: opened, each subscription's start and end, closed (@threadly/logger's subscriptionConnectionLog). */
+  log: SubscriptionConnectionLog;
 }
 
 export interface ConnectionRegistryOptions {
@@ -46,12 +49,19 @@ export function createConnectionRegistry(options: ConnectionRegistryOptions) {
   const open = new Map<ConnectionContext, Connection & { release(): Promise<void> }>();
   let accepting = true;
 
-  const refuse = (ctx: ConnectionContext, error: unknown) => {
+  /** A connection refused at connection_init gets one line, like a refused HTTP request (no user: none was established). */
+  const logRefused = (requestId: string, closeCode: number, errorCode: unknown) =>
+    logger.info({ requestId, userId: 'anonymous', closeCode, errorCodes: typeof errorCode === 'string' ? [errorCode] : undefined }, 'subscription connection refused');
+  const refuse = (ctx: ConnectionContext, requestId: string, error: unknown) => {
     const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-    if (code === 'UNAUTHENTICATED') return ctx.extra.socket.close(CloseCode.Unauthenticated, closeReason((error as GraphQLError).message));
-    if (code === 'RATE_LIMITED') return ctx.extra.socket.close(CloseCode.TooManyConnections, closeReason((error as GraphQLError).message));
+    const close = (closeCode: number, reason: string) => {
+      logRefused(requestId, closeCode, code ?? 'INTERNAL_SERVER_ERROR');
+      ctx.extra.socket.close(closeCode, reason);
+    };
+    if (code === 'UNAUTHENTICATED') return close(CloseCode.Unauthenticated, closeReason((error as GraphQLError).message));
+    if (code === 'RATE_LIMITED') return close(CloseCode.TooManyConnections, closeReason((error as GraphQLError).message));
     if (code !== 'SUBGRAPH_UNAVAILABLE') logger.error({ err: error }, 'subscription connection could not be authenticated');
-    ctx.extra.socket.close(CloseCode.TryAgainLater, 'Sign-in is temporarily unavailable. Try again in a moment.');
+    close(CloseCode.TryAgainLater, 'Sign-in is temporarily unavailable. Try again in a moment.');
   };
 
   return {
@@ -60,16 +70,20 @@ export function createConnectionRegistry(options: ConnectionRegistryOptions) {
     async connect(ctx: ConnectionContext): Promise<boolean> {
       if (!accepting) return ctx.extra.socket.close(CloseCode.GoingAway, 'The gateway is shutting down.'), false;
       const req = requestWithCredentials(ctx.extra.request, ctx.connectionParams);
+      // The upgrade request's own id when it sent a sane one: a client can find its connection's lines, and the
+      // subgraphs' (upstream-connections.ts forwards it).
+      const requestId = requestIdOf(ctx.extra.request);
       let context: GatewayContext;
       try {
-        context = await options.createContext(req, { url: new URL(req.url ?? '/', 'http://localhost'), requestId: randomUUID() });
+        context = await options.createContext(req, { url: new URL(req.url ?? '/', 'http://localhost'), requestId });
       } catch (error) {
-        refuse(ctx, error);
+        refuse(ctx, requestId, error);
         return false;
       }
       const key = principalKey(context.principal);
       if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
       if (!limiter.acquire(key)) {
+        logRefused(requestId, CloseCode.TooManyConnections, 'RATE_LIMITED');
         ctx.extra.socket.close(CloseCode.TooManyConnections, `Too many connections: at most ${settings.maxConnectionsPerUser} at once per user.`);
         return false;
       }
@@ -93,6 +107,7 @@ export function createConnectionRegistry(options: ConnectionRegistryOptions) {
         context,
         upstream,
         close,
+        log: subscriptionConnectionLog(logger, { requestId, userId: principalLogId(context.principal) }),
         async refresh(authorization) {
           const refreshed = requestWithCredentials(ctx.extra.request, { authorization });
           try {
@@ -124,9 +139,11 @@ export function createConnectionRegistry(options: ConnectionRegistryOptions) {
       const authorization = (payload as { authorization?: unknown } | undefined)?.authorization;
       if (typeof authorization === 'string') await open.get(ctx)?.refresh(authorization);
     },
-    async disconnect(ctx: ConnectionContext) {
+    /** The socket closed (with `code`, when known), however it closed. */
+    async disconnect(ctx: ConnectionContext, code?: number) {
       const connection = open.get(ctx);
       open.delete(ctx);
+      connection?.log.closed(code);
       await connection?.release();
     },
     /** Refuses new connections from now on (shutdown). */

@@ -28,7 +28,7 @@ function subscribe(query: string, variables: Record<string, unknown>, { viewer =
     planned: planned as PlannedSubscription,
     planner,
     variables,
-    context: { requestId: 'test', principal: viewer ? { kind: 'user', viewer } : { kind: 'anonymous', ip: '127.0.0.1' }, viewer },
+    context: { requestId: 'test', receivedAt: 0, principal: viewer ? { kind: 'user', viewer } : { kind: 'anonymous', ip: '127.0.0.1' }, viewer },
     upstream,
     dataSources,
     maxPendingEvents,

@@ -7,6 +7,7 @@ import type { Connection, ConnectionContext } from './connection-registry.ts';
 import { startFederatedSubscription } from './federated-subscription.ts';
 import type { PlannedSubscription, SubscriptionPlanner } from './subscription-planner.ts';
 import type { SubscriptionSettings } from './subscription-settings.ts';
+import { oneErrorPerSubgraph } from '../subgraph-fetch/one-error-per-subgraph.ts';
 
 /** What onSubscribe hands the subscribe step, through graphql-ws's contextValue. */
 interface PlannedOperation {
@@ -33,9 +34,14 @@ const badRequest = (message: string) => [new GraphQLError(message, { extensions:
  */
 export function createSubscriptionOperations(options: SubscriptionOperationsOptions) {
   const { planner, settings } = options;
-  const format = (error: GraphQLError) => options.formatError(error.toJSON(), error);
+  // executeQueryPlan puts a failed fetch's own error among an event's errors, which need not be a GraphQLError
+  // (Apollo Server wraps them for HTTP): wrapped here, so the formatter masks it instead of the hook throwing.
+  const format = (error: unknown) => {
+    const graphQLError = error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
+    return options.formatError(graphQLError.toJSON(), graphQLError);
+  };
   return {
-    onSubscribe(ctx: ConnectionContext, _id: string, payload: SubscribePayload): ExecutionArgs | GraphQLError[] {
+    onSubscribe(ctx: ConnectionContext, id: string, payload: SubscribePayload): ExecutionArgs | GraphQLError[] {
       const connection = options.connections.get(ctx);
       if (!connection) return badRequest('This connection is closing.');
       // graphql-ws has already registered this operation, so it is counted here.
@@ -54,6 +60,7 @@ export function createSubscriptionOperations(options: SubscriptionOperationsOpti
       const coerced = getVariableValues(planner.apiSchema, operation.variableDefinitions ?? [], payload.variables ?? {});
       if (coerced.errors) return coerced.errors.map((error) => new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } }));
       const contextValue: PlannedOperation = { planned, connection };
+      connection.log.subscriptionStarted(id, operation.name?.value);
       return { schema: planner.apiSchema, document: planned.document, operationName: payload.operationName, variableValues: payload.variables ?? {}, contextValue };
     },
     subscribe(args: ExecutionArgs): AsyncGenerator<ExecutionResult> | ExecutionResult {
@@ -81,10 +88,16 @@ export function createSubscriptionOperations(options: SubscriptionOperationsOpti
       }
     },
     onNext(_ctx: ConnectionContext, _id: string, _payload: SubscribePayload, _args: ExecutionArgs, result: ExecutionResult) {
-      return result.errors ? { ...result, errors: result.errors.map(format) } : undefined;
+      // An event's entity fetches fail like a query's: each unavailable subgraph is named once.
+      return result.errors ? { ...result, errors: oneErrorPerSubgraph(result.errors).map(format) } : undefined;
     },
-    onError(_ctx: ConnectionContext, _id: string, _payload: SubscribePayload, errors: readonly GraphQLError[]) {
-      return errors.map(format);
+    onError(ctx: ConnectionContext, id: string, payload: SubscribePayload, errors: readonly GraphQLError[]) {
+      const formatted = errors.map(format);
+      options.connections.get(ctx)?.log.subscriptionEnded(id, { errors: formatted, operationName: payload.operationName });
+      return formatted;
+    },
+    onComplete(ctx: ConnectionContext, id: string) {
+      options.connections.get(ctx)?.log.subscriptionEnded(id);
     },
   };
 }

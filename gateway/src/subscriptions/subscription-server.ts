@@ -1,8 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ServiceMap } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { createErrorFormatter } from '@threadly/errors';
 import type { Logger } from '@threadly/logger';
+import type { WebSocketCounts } from '@threadly/metrics';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { OperationLimits } from '../edge/operation-limits.ts';
@@ -22,6 +24,11 @@ export interface SubscriptionServerOptions {
   path: string;
   supergraphSdl: string;
   subgraphUrls: Record<string, string>;
+  /**
+   * The fetcher each subgraph's per-event entity fetches go through: the HTTP path's (timeout, retries, circuit
+   * breaker, SUBGRAPH_UNAVAILABLE), so an event meets a down subgraph as a query does. Absent: a plain fetch.
+   */
+  fetcherFor?: (subgraph: string) => Fetcher;
   identitySecret: string;
   createContext: (req: IncomingMessage, info: { url: URL; requestId: string }) => Promise<GatewayContext>;
   authenticate: Authenticate;
@@ -34,6 +41,8 @@ export interface SubscriptionServerOptions {
 }
 
 export interface SubscriptionServer {
+  /** Acknowledged connections and their live subscriptions, for `/metrics`. */
+  counts: WebSocketCounts;
   /** Completes every subscription (clients get `complete`), then closes every connection with 1001. */
   stop(): Promise<void>;
 }
@@ -46,7 +55,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   const { logger, settings } = options;
   const planner = createSubscriptionPlanner(options.supergraphSdl, options.operationLimits);
   const dataSources: ServiceMap = deduplicateInflightFetches(
-    Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource(url, options.identitySecret)])),
+    Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, url]) => [name, new SubgraphDataSource(url, options.identitySecret, options.fetcherFor?.(name), name)])),
   );
   const registry = createConnectionRegistry({ ...options, logger });
   const operations = createSubscriptionOperations({
@@ -62,12 +71,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     {
       isProd: options.production,
       onConnect: (ctx) => registry.connect(ctx),
-      onClose: (ctx) => registry.disconnect(ctx),
+      onClose: (ctx, code) => registry.disconnect(ctx, code),
       onPing: (ctx, payload) => registry.refresh(ctx, payload),
       onSubscribe: operations.onSubscribe,
       subscribe: operations.subscribe,
       onNext: operations.onNext,
       onError: operations.onError,
+      onComplete: operations.onComplete,
     },
     wss,
     settings.keepAliveMs,
@@ -82,6 +92,15 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   options.server.on('upgrade', onUpgrade);
   let stopped: Promise<void> | undefined;
   return {
+    counts: {
+      connections: () => registry.connections.size,
+      // graphql-ws keeps each connection's live operations in `subscriptions`, removing them as they end.
+      subscriptions: () => {
+        let live = 0;
+        for (const ctx of registry.connections.keys()) live += Object.keys(ctx.subscriptions).length;
+        return live;
+      },
+    },
     stop: () => (stopped ??= stop()),
   };
 
@@ -94,7 +113,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       await Promise.all(contexts.flatMap((ctx) => Object.values(ctx.subscriptions).map((operation) => endOperation(operation))));
       await waitUntil(() => contexts.every((ctx) => Object.keys(ctx.subscriptions).length === 0), 2_000);
       for (const ctx of contexts) ctx.extra.socket.close(CloseCode.GoingAway, 'The gateway is shutting down; reconnect.');
-      await Promise.all(contexts.map((ctx) => registry.disconnect(ctx)));
+      await Promise.all(contexts.map((ctx) => registry.disconnect(ctx, CloseCode.GoingAway)));
       await ws.dispose();
     }
   }

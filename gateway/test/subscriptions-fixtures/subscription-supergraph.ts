@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createRedisStreamTransport, type RedisStreamTransport } from '@threadly/events';
-import { createLogger } from '@threadly/logger';
+import { createLogger, type Logger } from '@threadly/logger';
 import { testEnv } from '@threadly/testing';
 import type { SubscriptionSettings } from '../../src/subscriptions/subscription-settings.ts';
 import { findDatabaseUser, findDemoUser } from '../../src/auth/development-users.ts';
 import { signDevelopmentSessionToken } from '../../src/auth/dev-token.ts';
 import { startTestSupergraph, type TestSupergraph } from '../support/test-supergraph.ts';
 import { connectWsTestClient, type WsTestClient } from './graphql-ws-test-client.ts';
+
+type TestSupergraphOptions = NonNullable<Parameters<typeof startTestSupergraph>[0]>;
 
 export interface SubscriptionSupergraph extends TestSupergraph {
   /** A Bearer value for a user of the test database (`ttlSeconds`: how long the session token lives). */
@@ -23,12 +25,23 @@ export interface SubscriptionSupergraph extends TestSupergraph {
 /**
  * The test supergraph as the subscription suites need it: domain events on a Redis stream of the suite's own and
  * subscription events on Redis pub/sub channels of its own (real Redis, as replicas share them), so a second
- * gateway and messaging instance (`startReplica`) see the same events.
+ * gateway and messaging instance (`startReplica`) see the same events. `redisUrl` puts all of it (and, when given,
+ * the response cache and edge) on another Redis, e.g. a throwaway Redis Cluster.
  */
-export async function startSubscriptionSupergraph(
-  options: { subscriptions?: Partial<SubscriptionSettings>; userCacheTtlMs?: number } = {},
-): Promise<SubscriptionSupergraph> {
-  const redisUrl = testEnv().REDIS_URL!;
+export async function startSubscriptionSupergraph({
+  redisUrl = testEnv().REDIS_URL!,
+  responseCache,
+  edge,
+  loggerFor,
+  ...options
+}: {
+  subscriptions?: Partial<SubscriptionSettings>;
+  userCacheTtlMs?: number;
+  redisUrl?: string;
+  responseCache?: TestSupergraphOptions['responseCache'];
+  edge?: TestSupergraphOptions['edge'];
+  loggerFor?: (component: string) => Logger;
+} = {}): Promise<SubscriptionSupergraph> {
   const suite = randomUUID().slice(0, 8);
   const events: RedisStreamTransport = createRedisStreamTransport({
     url: redisUrl,
@@ -37,7 +50,10 @@ export async function startSubscriptionSupergraph(
     blockMs: 100,
   });
   const supergraph = await startTestSupergraph({
+    responseCache,
+    edge,
     local: { events, realtime: { redisUrl, channelPrefix: `threadly-test:${suite}:` }, ...options },
+    loggerFor,
   }).catch(async (error: unknown) => {
     await events.close();
     throw error;

@@ -1,5 +1,5 @@
 import { createLogger, type Logger } from '@threadly/logger';
-import { createGatewayAuthenticate } from '../../src/auth/gateway-authenticate.ts';
+import { createGatewayAuthenticate, type GatewayAuthenticateOptions } from '../../src/auth/gateway-authenticate.ts';
 import { developmentClerkSessionOptions } from '../../src/auth/clerk-env.ts';
 import { startGatewayServer, type GatewayServerOptions } from '../../src/gateway-server.ts';
 import { readSupergraphSdl } from '../../src/supergraph-sdl.ts';
@@ -12,9 +12,10 @@ import { TEST_IDENTITY_SECRET } from './test-supergraph.ts';
  */
 export function startExtraGateway(
   subgraphUrls: SubgraphUrls,
-  options: Partial<Omit<GatewayServerOptions, 'authenticate'>> & { partnerKeyCacheTtlMs?: number; logger?: Logger } = {},
+  options: Partial<Omit<GatewayServerOptions, 'authenticate'>> &
+    Pick<GatewayAuthenticateOptions, 'partnerKeyCacheTtlMs' | 'userCacheTtlMs' | 'identityStaleIfErrorMs'> & { logger?: Logger } = {},
 ) {
-  const { partnerKeyCacheTtlMs, logger = createLogger('gateway', 'silent'), ...overrides } = options;
+  const { partnerKeyCacheTtlMs, userCacheTtlMs, identityStaleIfErrorMs, logger = createLogger('gateway', 'silent'), ...overrides } = options;
   return startGatewayServer({
     supergraphSdl: readSupergraphSdl(),
     subgraphUrls,
@@ -26,6 +27,8 @@ export function startExtraGateway(
       identitySecret: TEST_IDENTITY_SECRET,
       logger,
       partnerKeyCacheTtlMs,
+      userCacheTtlMs,
+      identityStaleIfErrorMs,
     }),
     maxBodyBytes: 100_000,
     port: 0,

@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { countStatements, type StatementCounter } from '@threadly/database';
+import { countStatements, createPool, type StatementCounter } from '@threadly/database';
 import type { CommerceSettings } from '@threadly/commerce';
 import { DEVELOPMENT_STRIPE_SECRET_KEY, DEVELOPMENT_STRIPE_WEBHOOK_SECRET } from '@threadly/config';
 import { startLocalSupergraph, type LocalSupergraph, type LocalSupergraphOptions } from '@threadly/local-supergraph';
@@ -54,6 +54,8 @@ export async function startTestSupergraph({
   local = {},
   persistedOperations,
   subgraphFetch,
+  pooledUrl,
+  loggerFor = (component) => createLogger(component, 'silent'),
 }: {
   production?: boolean;
   commerce?: Partial<Pick<CommerceSettings, 'checkout' | 'sweepIntervalMs'>>;
@@ -67,18 +69,28 @@ export async function startTestSupergraph({
   /** How session tokens are verified; the development key and authorized parties by default. */
   clerk?: LocalSupergraphOptions['clerk'];
   /** Events on a transport of the test's own, realtime Redis, subscription limits, identity cache (subscription suites). */
-  local?: Pick<LocalSupergraphOptions, 'events' | 'realtime' | 'subscriptions' | 'userCacheTtlMs'>;
+  local?: Pick<LocalSupergraphOptions, 'events' | 'realtime' | 'subscriptions' | 'userCacheTtlMs' | 'identityStaleIfErrorMs'>;
   /** Trusted documents and the first-party mode; absent: any operation from anyone. */
   persistedOperations?: PersistedOperationsOptions;
   /** The gateway's timeout, retries and circuit breaker towards subgraphs, where a test needs them different. */
   subgraphFetch?: LocalSupergraphOptions['subgraphFetch'];
+  /**
+   * Serve through a connection pooler: the subgraphs' pool connects to `pooledUrl(database url)` (as DATABASE_URL
+   * would), while migrations go straight to the database (as DATABASE_DIRECT_URL would).
+   */
+  pooledUrl?: (databaseUrl: string) => string;
+  /** Each component's logger (the gateway, each subgraph, events); silent by default. */
+  loggerFor?: LocalSupergraphOptions['loggerFor'];
 } = {}): Promise<TestSupergraph> {
   const database = await createTestDatabase();
-  const statements = countStatements(database.pool);
+  const pooled = pooledUrl ? createPool(pooledUrl(database.url), 10) : undefined;
+  const pool = pooled ?? database.pool;
+  const statements = countStatements(pool);
   // Stripe's API is not reachable from here: commerce talks to the project's stand-in, on Stripe's wire format.
   const standIn = await startStripeStandIn();
   const supergraph = await startLocalSupergraph({
-    pool: database.pool,
+    pool,
+    migrationPool: database.pool,
     identitySecret: TEST_IDENTITY_SECRET,
     ports: { gateway: 0, identity: 0, catalog: 0, commerce: 0, messaging: 0 },
     production,
@@ -87,7 +99,7 @@ export async function startTestSupergraph({
     responseCache: responseCache === false ? undefined : responseCache,
     edge: { ...edge, persistedOperations },
     subgraphFetch,
-    loggerFor: (component) => createLogger(component, 'silent'),
+    loggerFor,
     ...local,
     commerce: {
       stripe: { secretKey: DEVELOPMENT_STRIPE_SECRET_KEY, webhookSecret: DEVELOPMENT_STRIPE_WEBHOOK_SECRET, apiBase: standIn.url },
@@ -125,6 +137,7 @@ export async function startTestSupergraph({
     async close() {
       await supergraph.stop();
       await standIn.stop();
+      await pooled?.end();
       await database.close();
     },
   };

@@ -10,5 +10,6 @@ export {
   DEVELOPMENT_STRIPE_WEBHOOK_SECRET,
   identityHeaderEnvShape,
   port,
+  redisUrl,
   type CommonEnv,
 } from './common-env.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { databaseEnvShape, DEVELOPMENT_IDENTITY_SECRET, identityHeaderEnvShape, port } from './common-env.ts';
+import { databaseEnvShape, DEVELOPMENT_IDENTITY_SECRET, identityHeaderEnvShape, port, redisUrl } from './common-env.ts';
 import { ConfigError, parseEnv } from './parse-env.ts';
 
 const shape = { ...databaseEnvShape, ...identityHeaderEnvShape, PORT: port(4000), NODE_ENV: z.enum(['development', 'production']).default('development') };
@@ -39,5 +39,18 @@ describe('parseEnv', () => {
 
   it('rejects a secret that is too short', () => {
     expect(() => parseEnv(shape, { IDENTITY_HEADER_SECRET: 'short' })).toThrow(/IDENTITY_HEADER_SECRET — expected at least 32 characters/);
+  });
+});
+
+describe('REDIS_URL', () => {
+  const redisShape = { REDIS_URL: redisUrl.optional() };
+  it('accepts one server, or a cluster seed with ?cluster=true', () => {
+    expect(parseEnv(redisShape, { REDIS_URL: 'redis://cache:6379' }).REDIS_URL).toBe('redis://cache:6379');
+    expect(parseEnv(redisShape, { REDIS_URL: 'rediss://node-1:7000?cluster=true' }).REDIS_URL).toBe('rediss://node-1:7000?cluster=true');
+  });
+
+  it('rejects another value of the cluster switch and a URL that is not one', () => {
+    expect(() => parseEnv(redisShape, { REDIS_URL: 'redis://node-1:7000?cluster=yes' })).toThrow(/REDIS_URL — expected \?cluster=true or \?cluster=false/);
+    expect(() => parseEnv(redisShape, { REDIS_URL: 'http://cache:6379' })).toThrow(/REDIS_URL — expected a redis:\/\/ or rediss:\/\/ URL/);
   });
 });

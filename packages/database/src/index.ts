@@ -20,3 +20,4 @@ export {
   type SortOrder,
 } from './keyset-pagination.ts';
 export { createPageLoader, keysetWindowQuery, type KeysetWindowSource, type PageKey, type PagedRow } from './page-loader.ts';
+export { createQueryTimings, firstSqlKeyword, timePrismaQueries, type QueryTiming, type QueryTimings } from './query-timings.ts';

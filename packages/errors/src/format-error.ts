@@ -9,13 +9,18 @@ export interface ErrorFormatterOptions {
   production: boolean;
   /** Where unexpected errors are reported before they are masked. */
   logUnexpected?: (error: unknown) => void;
+  /**
+   * Failures that mean "not now" rather than a bug (a subgraph passes `isDatabaseUnavailable`): the client gets
+   * SUBGRAPH_UNAVAILABLE with reason DATABASE_UNAVAILABLE, a message saying to retry, and nothing internal.
+   */
+  isDatabaseUnavailable?: (error: unknown) => boolean;
 }
 
 /**
  * Apollo Server `formatError`: errors we raised on purpose (a known code) pass through; anything else is an
  * internal failure whose message might carry SQL, file paths or secrets, so clients get a generic message.
  */
-export function createErrorFormatter({ production, logUnexpected }: ErrorFormatterOptions) {
+export function createErrorFormatter({ production, logUnexpected, isDatabaseUnavailable }: ErrorFormatterOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && SAFE_CODES.has(code)) {
@@ -26,6 +31,16 @@ export function createErrorFormatter({ production, logUnexpected }: ErrorFormatt
     const original = unwrapResolverError(error);
     if (isCodelessRequestError(original)) {
       return { ...formatted, extensions: { ...(production ? {} : formatted.extensions), code: ErrorCode.BAD_REQUEST } };
+    }
+    if (isDatabaseUnavailable?.(original)) {
+      // Not a bug and not the client's doing: the service's database is away (restarting). Retrying will work.
+      logUnexpected?.(original);
+      return {
+        message: 'This part of the service is temporarily unavailable (its database cannot be reached). Try again shortly.',
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, reason: 'DATABASE_UNAVAILABLE' },
+      };
     }
     if (!(original instanceof GraphQLError) || code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
       logUnexpected?.(original);

@@ -3,3 +3,4 @@ export { badUserInput, forbidden, notFound, unauthenticated, conflict, domainErr
 export { fromZodError } from './from-zod-error.ts';
 export { createErrorFormatter } from './format-error.ts';
 export { validationErrorToGraphQL } from './validation-error.ts';
+export { isDatabaseUnavailable } from './database-unavailable.ts';

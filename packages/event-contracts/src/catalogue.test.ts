@@ -31,4 +31,21 @@ describe('event contracts', () => {
     expect(() => parseDomainEvent({ ...event, payload: { userId: 42 } })).toThrow(/payload: userId/);
     expect(() => parseDomainEvent('garbage')).toThrow(/malformed event envelope/);
   });
+
+  it('carries an optional W3C trace context, and reads events written before it existed', () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const traced = { ...userDeleted.create(id, { userId: id }), traceparent, tracestate: 'vendor=opaque' };
+    expect(parseDomainEvent(JSON.parse(JSON.stringify(traced)))).toMatchObject({ traceparent, tracestate: 'vendor=opaque' });
+    // An event already in a stream or an outbox has neither field, and parses exactly as before.
+    const old = userDeleted.create(id, { userId: id });
+    expect(Object.keys(parseDomainEvent(JSON.parse(JSON.stringify(old)))).sort()).toEqual(['aggregateId', 'id', 'occurredAt', 'payload', 'type', 'version']);
+  });
+
+  it('drops a malformed trace context instead of refusing the event', () => {
+    const event = userDeleted.create(id, { userId: id });
+    const parsed = parseDomainEvent({ ...event, traceparent: 'not-a-traceparent', tracestate: 'x'.repeat(600) });
+    expect(parsed).toMatchObject({ id: event.id, payload: { userId: id } });
+    expect(parsed.traceparent).toBeUndefined();
+    expect(parsed.tracestate).toBeUndefined();
+  });
 });

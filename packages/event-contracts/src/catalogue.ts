@@ -44,5 +44,7 @@ export function parseDomainEvent(raw: unknown): DomainEvent {
   if (!payload.success) {
     throw new InvalidEventError(`${envelope.data.type}@${envelope.data.version} payload: ${payload.error.issues[0]?.path.join('.')} ${payload.error.issues[0]?.message}`);
   }
-  return { ...envelope.data, payload: payload.data } as DomainEvent;
+  // A dropped (malformed) trace context leaves no `traceparent: undefined` key behind.
+  const { traceparent, tracestate, ...event } = envelope.data;
+  return { ...event, ...(traceparent && { traceparent }), ...(tracestate && { tracestate }), payload: payload.data } as DomainEvent;
 }

@@ -6,6 +6,8 @@ import type { DomainEvent, DomainEventOf, DomainEventType } from '@threadly/even
  * Delivery is at least once; consumers make it exactly once in effect with a processed-event table.
  */
 export interface EventTransport {
+  /** What spans say the events travel on (`messaging.system`, `messaging.destination.name`). */
+  readonly destination: EventDestination;
   /** Appends events to the stream; resolves once the transport has them durably (XADD returned). */
   publish(events: DomainEvent[]): Promise<void>;
   /** Starts delivering to `group` (one group per consuming subgraph; replicas share it). */
@@ -17,6 +19,12 @@ export interface EventTransport {
   settle?(timeoutMs: number): Promise<void>;
   /** Stops every subscription still running and releases connections. */
   close(): Promise<void>;
+}
+
+export interface EventDestination {
+  system: 'redis' | 'in-memory';
+  /** The stream's key (the in-process transport uses the default key's name). */
+  name: string;
 }
 
 export interface ConsumeOptions {
@@ -37,6 +45,12 @@ export interface ConsumeOptions {
    * unacknowledged, exactly as if the process had died, and another consumer takes it over after `claimIdleMs`.
    */
   drainTimeoutMs?: number;
+  /**
+   * Tells a failure of what the handler depends on (its database unreachable) from a failure of the event: such
+   * a delivery is retried with backoff for as long as the outage lasts and never counts towards `maxAttempts`, so
+   * a PostgreSQL restart cannot send good events to the dead-letter stream.
+   */
+  isTransientFailure?: (error: unknown) => boolean;
 }
 
 export interface EventDelivery {
@@ -74,4 +88,7 @@ export interface OutboxRow {
   aggregateId: string;
   payload: object;
   occurredAt: Date;
+  /** The W3C trace context the row was written in; absent with tracing off or outside a traced request. */
+  traceparent?: string;
+  tracestate?: string;
 }

@@ -1,6 +1,7 @@
 import { InvalidEventError, parseDomainEvent, type DomainEvent } from '@threadly/event-contracts';
 import type { Logger } from '@threadly/logger';
-import type { ConsumeOptions, EventConsumerDefinition, EventSubscription, EventTransport } from './contracts.ts';
+import type { ConsumeOptions, EventConsumerDefinition, EventDelivery, EventSubscription, EventTransport } from './contracts.ts';
+import { processInSpan } from './event-spans.ts';
 import { UndeliverableEventError } from './undeliverable-event-error.ts';
 
 export type ConsumeOutcome = 'handled' | 'duplicate' | 'ignored';
@@ -44,20 +45,18 @@ export interface StartEventConsumerOptions extends ConsumeOptions {
  */
 export function startEventConsumer(consumer: EventConsumer, transport: EventTransport, options: StartEventConsumerOptions): EventSubscription {
   const { logger, onHandled, ...consumeOptions } = options;
-  return transport.consume(
-    consumer.name,
-    async ({ raw, attempt }) => {
-      let event: DomainEvent;
-      try {
-        event = parseDomainEvent(raw);
-      } catch (error) {
-        if (error instanceof InvalidEventError) throw new UndeliverableEventError(error.message, { cause: error });
-        throw error;
-      }
-      const outcome = await consumer.handle(event);
-      logger.debug({ eventId: event.id, type: event.type, attempt, outcome }, 'event consumed');
-      if (outcome === 'handled') onHandled?.(event);
-    },
-    consumeOptions,
-  );
+  const handleDelivery = async ({ raw, attempt }: EventDelivery): Promise<ConsumeOutcome> => {
+    let event: DomainEvent;
+    try {
+      event = parseDomainEvent(raw);
+    } catch (error) {
+      if (error instanceof InvalidEventError) throw new UndeliverableEventError(error.message, { cause: error });
+      throw error;
+    }
+    const outcome = await consumer.handle(event);
+    logger.debug({ eventId: event.id, type: event.type, attempt, outcome }, 'event consumed');
+    if (outcome === 'handled') onHandled?.(event);
+    return outcome;
+  };
+  return transport.consume(consumer.name, (delivery) => processInSpan(transport.destination, consumer.name, delivery, () => handleDelivery(delivery)), consumeOptions);
 }

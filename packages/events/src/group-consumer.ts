@@ -19,6 +19,8 @@ export interface GroupConsumerSettings {
   blockMs: number;
   /** How often pending entries are examined for retries and takeovers. */
   sweepIntervalMs: number;
+  /** Failures that do not count towards `maxAttempts` (see `ConsumeOptions.isTransientFailure`). */
+  isTransientFailure: (error: unknown) => boolean;
 }
 
 /** `ConsumeOptions` with the defaults filled in; `blockMs` is shorter for tests that stop consumers often. */
@@ -34,6 +36,7 @@ export function groupConsumerSettings(group: string, options: ConsumeOptions = {
     batchSize: 50,
     blockMs,
     sweepIntervalMs: Math.max(20, Math.min(1_000, Math.floor(backoff.baseMs / 2))),
+    isTransientFailure: options.isTransientFailure ?? (() => false),
   };
 }
 
@@ -56,10 +59,23 @@ export function runGroupConsumer(log: ConsumerGroupLog, deliver: (delivery: Even
   const retryAfterMs = new Map<string, number>();
   /** Entries read or claimed by this consumer and not yet settled: never claimed again meanwhile. */
   const held = new Set<string>();
+  /**
+   * Own entries whose last delivery failed for a transient reason: Redis still counts their deliveries, so they are
+   * exempt from dead-lettering until a delivery fails for a reason of their own.
+   */
+  const transientlyFailed = new Set<string>();
   let lane: Promise<void> = Promise.resolve();
   let abandoned = false;
 
   const settle = async (entry: StreamEntry, error: unknown) => {
+    if (settings.isTransientFailure(error)) {
+      transientlyFailed.add(entry.id);
+      // Capped at the policy's ceiling: the outage may last, and the event must go out soon after it ends.
+      retryAfterMs.set(entry.id, retryDelayMs(Math.min(entry.deliveries, 4), settings.backoff));
+      reportOutage(error, `event consumer ${group}: a dependency is unavailable; the event is retried until it is back`);
+      return;
+    }
+    transientlyFailed.delete(entry.id);
     if (error instanceof UndeliverableEventError || entry.deliveries >= maxAttempts) {
       await log.deadLetter(entry, reasonOf(error));
       retryAfterMs.delete(entry.id);
@@ -85,6 +101,7 @@ export function runGroupConsumer(log: ConsumerGroupLog, deliver: (delivery: Even
       else {
         await log.ack(entry.id);
         retryAfterMs.delete(entry.id);
+        transientlyFailed.delete(entry.id);
       }
     } catch (error) {
       // Still pending: it is delivered again later, and the handler's idempotency absorbs the repeat.
@@ -116,7 +133,7 @@ export function runGroupConsumer(log: ConsumerGroupLog, deliver: (delivery: Even
       if (held.has(entry.id) || entry.idleMs < due) continue;
       const [claimed] = await log.claim([entry], due);
       if (!claimed) continue;
-      if (claimed.deliveries > maxAttempts) {
+      if (claimed.deliveries > maxAttempts && !transientlyFailed.has(claimed.id)) {
         await settle(claimed, new Error(`not acknowledged after ${entry.deliveries} deliveries (the consumer crashed or hung each time)`));
       } else {
         await enqueue([claimed]);

@@ -1,6 +1,7 @@
 export type {
   ConsumeOptions,
   EventConsumerDefinition,
+  EventDestination,
   EventDelivery,
   EventHandler,
   EventSubscription,

@@ -29,6 +29,8 @@ export function createMemoryEventTransport(options: MemoryEventTransportOptions 
   const stream = new MemoryStream(options.maxLength ?? 100_000);
   const subscriptions = subscriptionRegistry();
   return {
+    // Named after the Redis stream it stands in for, so spans read the same in both modes.
+    destination: { system: 'in-memory', name: 'threadly:events' },
     deadLetters: stream.deadLetters,
     pendingCount: (group) => stream.pendingCount(group),
     async publish(events) {

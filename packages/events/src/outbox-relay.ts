@@ -3,6 +3,7 @@ import type { DomainEvent } from '@threadly/event-contracts';
 import { throttledErrorLog, type Logger } from '@threadly/logger';
 import { retryDelayMs, sleep } from './backoff.ts';
 import type { EventTransport } from './contracts.ts';
+import { publishWithSpans } from './event-spans.ts';
 
 /**
  * Marks the relay's statements as background work: statement counters (the N+1 tests) leave them out, since
@@ -27,6 +28,9 @@ export interface OutboxRelayOptions {
    * a relay dying in between, whose batch is published again by the next relay (consumers deduplicate).
    */
   beforeMarkPublished?: (events: DomainEvent[]) => Promise<void>;
+  /** Told how many events a batch published once it committed, and of each batch that failed (metrics). */
+  onPublished?: (count: number) => void;
+  onFailure?: () => void;
 }
 
 export interface OutboxRelay {
@@ -45,6 +49,8 @@ interface OutboxRecord {
   aggregateId: string;
   payload: unknown;
   occurredAt: string;
+  traceparent: string | null;
+  tracestate: string | null;
 }
 
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -79,21 +85,27 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<OutboxRecord>(
-        `${BACKGROUND_STATEMENT} SELECT id, type, version, "aggregateId", payload,
+        `${BACKGROUND_STATEMENT} SELECT id, type, version, "aggregateId", payload, traceparent, tracestate,
                 to_char("occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt"
            FROM ${table} WHERE "publishedAt" IS NULL ORDER BY "occurredAt", id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
       );
       if (rows.length > 0) {
         // Published as written: the producer validated each event when creating it, consumers validate again.
-        const events = rows as DomainEvent[];
-        await transport.publish(events);
+        // A row without trace context (tracing off, written outside a request) has no trace fields on the stream.
+        const events = rows.map(({ traceparent, tracestate, ...event }) => ({
+          ...event,
+          ...(traceparent && { traceparent }),
+          ...(tracestate && { tracestate }),
+        })) as DomainEvent[];
+        await publishWithSpans(transport, events);
         await options.beforeMarkPublished?.(events);
         await client.query(`${BACKGROUND_STATEMENT} UPDATE ${table} SET "publishedAt" = now() AT TIME ZONE 'UTC' WHERE id = ANY($1::uuid[])`, [
           rows.map((row) => row.id),
         ]);
       }
       await client.query('COMMIT');
+      if (rows.length > 0) options.onPublished?.(rows.length);
       return rows.length;
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
@@ -112,7 +124,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   const oneBatch = () => {
     const next = exclusive.then(publishBatch, publishBatch);
-    exclusive = next.catch(() => undefined);
+    exclusive = next.catch(() => options.onFailure?.());
     return next;
   };
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '@threadly/redis-connection';
 import type { ConsumerGroupLog, PendingEntry, StreamEntry } from './consumer-group-log.ts';
 
 export interface RedisStreamNames {
@@ -33,7 +33,7 @@ const isBusyGroup = (error: unknown) => error instanceof Error && error.message.
  * One consumer's view of a Redis stream consumer group. `commands` is the transport's shared connection;
  * `reader` is this consumer's own, because `XREADGROUP … BLOCK` holds its connection while it waits.
  */
-export function redisConsumerGroupLog(commands: Redis, reader: Redis, names: RedisStreamNames, group: string, consumer: string): ConsumerGroupLog {
+export function redisConsumerGroupLog(commands: RedisConnection, reader: RedisConnection, names: RedisStreamNames, group: string, consumer: string): ConsumerGroupLog {
   const { stream } = names;
   return {
     async ensureGroup() {

@@ -1,4 +1,5 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
+import { openRedis, parseRedisAddress, sameSlotKey, type RedisConnection } from '@threadly/redis-connection';
 import { throttledErrorLog, type Logger } from '@threadly/logger';
 import type { ConsumeOptions, EventDelivery, EventTransport } from './contracts.ts';
 import { groupConsumerSettings, runGroupConsumer } from './group-consumer.ts';
@@ -10,7 +11,10 @@ export const DEFAULT_EVENT_STREAM = 'threadly:events';
 export interface RedisStreamTransportOptions {
   url: string;
   logger: Logger;
-  /** The stream's key; its dead letters go to `<stream>:dead`. Tests use a key of their own. */
+  /**
+   * The stream's key; its dead letters go to `{<stream>}:dead`, in the stream's slot, because a dead letter is
+   * written and acknowledged in one MULTI, which a Redis Cluster runs only within one slot. Tests use a key of their own.
+   */
   stream?: string;
   /** `XADD … MAXLEN ~` bound: old entries are trimmed past it, so it must dwarf any consumer's backlog. */
   maxLength?: number;
@@ -24,7 +28,7 @@ export interface RedisStreamTransport extends EventTransport {
 
 /** Where the log says Redis is: host and port only, never a password from the URL. */
 const describeRedis = (url: string) => {
-  const parsed = new URL(url);
+  const parsed = new URL(parseRedisAddress(url).url);
   return `${parsed.hostname}:${parsed.port || 6379}`;
 };
 
@@ -38,11 +42,11 @@ const describeRedis = (url: string) => {
 export function createRedisStreamTransport(options: RedisStreamTransportOptions): RedisStreamTransport {
   const { logger } = options;
   const stream = options.stream ?? DEFAULT_EVENT_STREAM;
-  const names: RedisStreamNames = { stream, deadLetters: `${stream}:dead`, maxLength: options.maxLength ?? 1_000_000 };
+  const names: RedisStreamNames = { stream, deadLetters: sameSlotKey(stream, ':dead'), maxLength: options.maxLength ?? 1_000_000 };
   const where = describeRedis(options.url);
   const reportOutage = throttledErrorLog(logger, 30_000);
   let failing = false;
-  const watch = (connection: Redis) => {
+  const watch = (connection: RedisConnection) => {
     connection.on('error', (error) => {
       failing = true;
       reportOutage(error, `Redis at ${where} is unreachable: events are not being published or consumed; reconnecting`);
@@ -59,11 +63,12 @@ export function createRedisStreamTransport(options: RedisStreamTransportOptions)
     connectTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   };
-  const commands = watch(new Redis(options.url, { ...connectionOptions, commandTimeout: 5_000 }));
+  const commands = watch(openRedis(options.url, { ...connectionOptions, commandTimeout: 5_000 }));
   const subscriptions = subscriptionRegistry();
 
   return {
     names,
+    destination: { system: 'redis', name: stream },
     async publish(events) {
       if (events.length === 0) return;
       const pipeline = commands.pipeline();
@@ -78,7 +83,7 @@ export function createRedisStreamTransport(options: RedisStreamTransportOptions)
     consume(group: string, deliver: (delivery: EventDelivery) => Promise<void>, consumeOptions?: ConsumeOptions) {
       const settings = groupConsumerSettings(group, consumeOptions, options.blockMs);
       // Its own connection: a blocking XREADGROUP occupies it while waiting. No command timeout, for the same reason.
-      const reader = watch(new Redis(options.url, connectionOptions));
+      const reader = watch(openRedis(options.url, connectionOptions));
       const log = redisConsumerGroupLog(commands, reader, names, group, settings.consumerName);
       const subscription = runGroupConsumer(log, deliver, settings, logger);
       return subscriptions.track(subscription);

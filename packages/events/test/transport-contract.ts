@@ -129,6 +129,21 @@ export function describeTransportContract(name: string, create: () => Promise<Tr
       expect(await pendingCount(group)).toBe(0);
     });
 
+    it('keeps retrying through a dependency outage longer than maxAttempts, and dead-letters nothing', async () => {
+      const { transport, pendingCount } = setup();
+      const group = uniqueGroup('outage');
+      const attempts: number[] = [];
+      const outage = Object.assign(new Error('connect ECONNREFUSED'), { transient: true });
+      consume(group, async ({ attempt }) => {
+        attempts.push(attempt);
+        if (attempt <= 4) throw outage;
+      }, { maxAttempts: 2, isTransientFailure: (error) => error === outage });
+      await transport.publish([newEvent()]);
+      await vi.waitFor(() => expect(attempts).toEqual([1, 2, 3, 4, 5]), { timeout: 10_000 });
+      await vi.waitFor(async () => expect(await pendingCount(group)).toBe(0), { timeout: 5_000 });
+      expect((await setup().deadLetters()).filter((letter) => letter.group === group)).toEqual([]);
+    });
+
     it('dead-letters an invalid event at once, without calling a handler', async () => {
       const { transport, deadLetters } = setup();
       const handled: string[] = [];

@@ -15,6 +15,12 @@ export interface GraphQLRouteOptions<Context extends BaseContext> {
    * on both ends and saves nothing.
    */
   compression?: CompressionOptions;
+  /**
+   * Told of each request this route refuses itself, before Apollo sees it (a body over the limit, not UTF-8 or not
+   * JSON, a query string that is not UTF-8), all BAD_REQUEST: no Apollo plugin hears of those, so the gateway logs
+   * them from here.
+   */
+  onRefused?: (req: IncomingMessage, info: RequestInfo, status: number) => void;
 }
 
 function headerMapOf(req: IncomingMessage): HeaderMap {
@@ -42,30 +48,34 @@ function isUtf8QueryString(search: string): boolean {
 /** GET and POST routes that hand requests to Apollo Server, as Apollo's guide to custom integrations does. */
 export function createGraphQLRoutes<Context extends BaseContext>(
   apollo: ApolloServer<Context>,
-  { path = '/graphql', maxBodyBytes = 1_000_000, context, compression }: GraphQLRouteOptions<Context>,
+  { path = '/graphql', maxBodyBytes = 1_000_000, context, compression, onRefused }: GraphQLRouteOptions<Context>,
 ): HttpRoute[] {
   const handler = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
     const headers = headerMapOf(req);
+    const refuse = (message: string) => {
+      sendJson(res, 400, graphqlErrorBody(message, 'BAD_REQUEST'));
+      onRefused?.(req, info, 400);
+    };
     let body: unknown;
     if (req.method === 'POST') {
       const raw = await readBodyOrRefuse(req, res, maxBodyBytes);
-      if (!raw) return;
+      if (!raw) return onRefused?.(req, info, 413);
       const contentType = headers.get('content-type') ?? '';
       if (contentType.includes('json') && raw.length > 0) {
         let text: string;
         try {
           text = strictUtf8.decode(raw);
         } catch {
-          return sendJson(res, 400, graphqlErrorBody('The request body is not valid UTF-8.', 'BAD_REQUEST'));
+          return refuse('The request body is not valid UTF-8.');
         }
         try {
           body = JSON.parse(text);
         } catch {
-          return sendJson(res, 400, graphqlErrorBody('The request body is not valid JSON.', 'BAD_REQUEST'));
+          return refuse('The request body is not valid JSON.');
         }
       }
     } else if (!isUtf8QueryString(info.url.search)) {
-      return sendJson(res, 400, graphqlErrorBody('The query string is not valid percent-encoded UTF-8.', 'BAD_REQUEST'));
+      return refuse('The query string is not valid percent-encoded UTF-8.');
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: info.url.search, body },

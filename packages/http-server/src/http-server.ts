@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeConnectionsWhenStopping } from './close-connections-when-stopping.ts';
 import { graphqlErrorBody, sendJson } from './send-json.ts';
+import { withServerSpan } from './server-span.ts';
 
 export interface RequestInfo {
   url: URL;
@@ -19,7 +21,8 @@ export interface HttpRoute {
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-function requestIdOf(req: IncomingMessage): string {
+/** The caller's `x-request-id` when it is a sane token (bounded, plain characters), otherwise a new one. */
+export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
@@ -38,25 +41,29 @@ export interface HttpServerOptions {
 export function createHttpServer(routes: HttpRoute[], onUnexpected: (error: unknown) => void, { beforeRoutes }: HttpServerOptions = {}): Server {
   // Looked up per request (a handful of routes) so routes can be added after the server exists: Apollo's
   // drain plugin needs the server before the GraphQL route can be built.
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
-    try {
-      if (await beforeRoutes?.(req, res)) return;
-      const handler = routes.find((route) => route.method === req.method && route.path === url.pathname)?.handler;
-      if (!handler) {
-        if (routes.some((route) => route.path === url.pathname)) sendJson(res, 405, graphqlErrorBody(`${req.method} is not allowed here.`, 'BAD_REQUEST'));
-        else sendJson(res, 404, graphqlErrorBody(`Nothing is served at ${url.pathname}.`, 'NOT_FOUND'));
-        return;
+    const handler = routes.find((route) => route.method === req.method && route.path === url.pathname)?.handler;
+    const knownPath = handler !== undefined || routes.some((route) => route.path === url.pathname);
+    await withServerSpan(req, res, knownPath ? url.pathname : undefined, requestId, async () => {
+      try {
+        if (await beforeRoutes?.(req, res)) return;
+        if (!handler) {
+          if (knownPath) sendJson(res, 405, graphqlErrorBody(`${req.method} is not allowed here.`, 'BAD_REQUEST'));
+          else sendJson(res, 404, graphqlErrorBody(`Nothing is served at ${url.pathname}.`, 'NOT_FOUND'));
+          return;
+        }
+        await handler(req, res, { url, requestId });
+      } catch (error) {
+        onUnexpected(error);
+        if (!res.headersSent) sendJson(res, 500, graphqlErrorBody('Internal server error.', 'INTERNAL_SERVER_ERROR'));
+        else res.end();
       }
-      await handler(req, res, { url, requestId });
-    } catch (error) {
-      onUnexpected(error);
-      if (!res.headersSent) sendJson(res, 500, graphqlErrorBody('Internal server error.', 'INTERNAL_SERVER_ERROR'));
-      else res.end();
-    }
+    });
   });
+  return closeConnectionsWhenStopping(server);
 }
 
 /** Listens and resolves with the bound URL (port 0 picks a free port, as tests do). */

@@ -7,4 +7,4 @@ export {
   type ViewerRole,
   type ViewerVerification,
 } from './viewer-header.ts';
-export { SERVICE_SIGNATURE_HEADER, postToService, signServiceRequest, verifyServiceRequest } from './service-request.ts';
+export { SERVICE_SIGNATURE_HEADER, ServiceAnswerError, postToService, signServiceRequest, verifyServiceRequest } from './service-request.ts';

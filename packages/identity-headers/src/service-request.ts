@@ -34,7 +34,18 @@ export function verifyServiceRequest(
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-/** POSTs JSON to another service's internal route, signed; throws with the status on a non-2xx answer. */
+/** A non-2xx answer of an internal route: callers tell "the service is down" (5xx) from "it refused" (4xx). */
+export class ServiceAnswerError extends Error {
+  constructor(
+    readonly path: string,
+    readonly status: number,
+  ) {
+    super(`${path} answered ${status}`);
+    this.name = 'ServiceAnswerError';
+  }
+}
+
+/** POSTs JSON to another service's internal route, signed; throws `ServiceAnswerError` on a non-2xx answer. */
 export async function postToService<Result>(url: string, payload: unknown, secret: string, timeoutMs = 3000): Promise<Result> {
   const body = JSON.stringify(payload);
   const { pathname } = new URL(url);
@@ -44,6 +55,6 @@ export async function postToService<Result>(url: string, payload: unknown, secre
     body,
     signal: AbortSignal.timeout(timeoutMs),
   });
-  if (!response.ok) throw new Error(`${pathname} answered ${response.status}`);
+  if (!response.ok) throw new ServiceAnswerError(pathname, response.status);
   return (await response.json()) as Result;
 }

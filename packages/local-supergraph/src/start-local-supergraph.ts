@@ -5,6 +5,7 @@ import { createMemoryEventTransport, type EventTransport } from '@threadly/event
 import {
   createGatewayAuthenticate,
   developmentClerkSessionOptions,
+  startDeletedUserEviction,
   DEFAULT_HOT_PATH,
   readSupergraphSdl,
   startGatewayServer,
@@ -24,6 +25,8 @@ import { serveSubgraph, type ServedSubgraph, type SubgraphDefinition } from '@th
 export interface LocalSupergraphOptions {
   /** One pool for all four subgraphs (each uses its own PostgreSQL schema); embedded PGlite needs exactly one. */
   pool: Pool;
+  /** Where migrations run when `pool` goes through a transaction-mode pooler (DATABASE_DIRECT_URL); `pool` otherwise. */
+  migrationPool?: Pool;
   identitySecret: string;
   /** 0 picks free ports, as tests do. */
   ports: { gateway: number } & SubgraphUrlsOf<number>;
@@ -34,6 +37,8 @@ export interface LocalSupergraphOptions {
   /** Verifies Clerk webhook deliveries at identity's `/webhooks/clerk`; the development secret when absent. */
   clerkWebhookSigningSecret?: string;
   seedWhenEmpty: boolean;
+  /** Subgraphs count and log database operations slower than this (SLOW_QUERY_MS); default 500. */
+  slowQueryMs?: number;
   maxBodyBytes?: number;
   /**
    * Rate limiting, operation limits, CORS and persisted operations; without it: no rate limit, default operation
@@ -64,6 +69,8 @@ export interface LocalSupergraphOptions {
   subscriptions?: Partial<SubscriptionSettings>;
   /** How long the gateway reuses identity's answer for a signed-in user (default 60 s). */
   userCacheTtlMs?: number;
+  /** While identity is down, how long after its last answer for a user or partner key the gateway still uses it (default 15 min; 0: never). */
+  identityStaleIfErrorMs?: number;
   /** How the gateway reaches subgraphs (timeout, retries, circuit breaker, …) where it differs from the defaults. */
   subgraphFetch?: Partial<SubgraphFetchOptions>;
   /** Called as each part comes up, for progress output. */
@@ -130,8 +137,10 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
     host,
     production,
     migrate: true,
+    migrationPool: options.migrationPool,
     seedWhenEmpty: options.seedWhenEmpty,
     events,
+    slowQueryMs: options.slowQueryMs,
   });
   const serve = async (definition: SubgraphDefinition, port: number) => {
     options.onProgress?.(`${definition.name}: migrating${options.seedWhenEmpty ? ', seeding' : ''} and starting`);
@@ -141,19 +150,23 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
   };
   const createMessaging = (catalogUrl: string) =>
     createMessagingSubgraph({ pool, identitySecret, catalogUrl, realtime: options.realtime, logger: options.loggerFor('messaging') });
-  const startGateway = (subgraphUrls: SubgraphUrls, port: number, responseCache: GatewayServerOptions['responseCache']) =>
-    startGatewayServer({
+  // Each gateway hears user deletions on the events, as a gateway process does (its own consumer group).
+  const startGateway = async (subgraphUrls: SubgraphUrls, port: number, responseCache: GatewayServerOptions['responseCache']) => {
+    const authenticate = createGatewayAuthenticate({
+      session: options.clerk ?? developmentClerkSessionOptions(),
+      identityUrl: subgraphUrls.identity,
+      identitySecret,
+      logger: options.loggerFor('gateway'),
+      userCacheTtlMs: options.userCacheTtlMs,
+      identityStaleIfErrorMs: options.identityStaleIfErrorMs,
+    });
+    const deletedUsers = startDeletedUserEviction({ events, forgetDeletedUser: authenticate.forgetDeletedUser, logger: options.loggerFor('gateway') });
+    const server = await startGatewayServer({
       supergraphSdl: readSupergraphSdl(),
       subgraphUrls,
       identitySecret,
       production,
-      authenticate: createGatewayAuthenticate({
-        session: options.clerk ?? developmentClerkSessionOptions(),
-        identityUrl: subgraphUrls.identity,
-        identitySecret,
-        logger: options.loggerFor('gateway'),
-        userCacheTtlMs: options.userCacheTtlMs,
-      }),
+      authenticate,
       ...options.edge,
       hotPath: { ...DEFAULT_HOT_PATH, subgraphFetch: { ...DEFAULT_HOT_PATH.subgraphFetch, ...options.subgraphFetch } },
       responseCache,
@@ -162,7 +175,18 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
       port,
       host,
       logger: options.loggerFor('gateway'),
+    }).catch(async (error: unknown) => {
+      await deletedUsers.stop();
+      throw error;
     });
+    return {
+      url: server.url,
+      stop: async () => {
+        await server.stop();
+        await deletedUsers.stop();
+      },
+    };
+  };
   const replicas: LocalReplica[] = [];
   try {
     const identityDefinition = createIdentitySubgraph({
@@ -193,7 +217,7 @@ export async function startLocalSupergraph(options: LocalSupergraphOptions): Pro
       settleEvents: () => settleEvents(servers, events),
       async startReplica() {
         const definition = createMessaging(catalog);
-        const server = await serveSubgraph(definition as SubgraphDefinition, { pool, logger: options.loggerFor('messaging'), port: 0, host, production, migrate: false, seedWhenEmpty: false, events });
+        const server = await serveSubgraph(definition as SubgraphDefinition, { pool, logger: options.loggerFor('messaging'), port: 0, host, production, migrate: false, seedWhenEmpty: false, events, slowQueryMs: options.slowQueryMs });
         const replicaGateway = await startGateway({ ...subgraphUrls, messaging: server.url }, 0, responseCache?.store.cache).catch(async (error: unknown) => {
           await server.stop();
           await definition.close();

@@ -1,6 +1,6 @@
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
-import { Redis } from 'ioredis';
+import { openRedis } from '@threadly/redis-connection';
 import { throttledErrorLog, type Logger } from '@threadly/logger';
 import { channelIterator, type ChannelMessage } from './channel-iterator.ts';
 import { decodeJson, encodeJson } from './json-codec.ts';
@@ -73,7 +73,7 @@ function redisEngine(url: string, logger: Logger): RedisPubSub {
   const reportOutage = throttledErrorLog(logger, 30_000);
   const connect = () => {
     // Fail a publish quickly while Redis is away: the publisher's consumer group delivers the event again later.
-    const connection = new Redis(url, { maxRetriesPerRequest: 2, connectTimeout: 2_000, retryStrategy: (attempt) => Math.min(attempt * 200, 2_000) });
+    const connection = openRedis(url, { maxRetriesPerRequest: 2, connectTimeout: 2_000, retryStrategy: (attempt) => Math.min(attempt * 200, 2_000) });
     connection.on('error', (error) => reportOutage(error, 'Redis pub/sub is unreachable: subscription events are not delivered; reconnecting'));
     return connection;
   };

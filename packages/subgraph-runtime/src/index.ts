@@ -13,3 +13,4 @@ export { createInternalRoute } from './internal-route.ts';
 export { cacheControlDirective, cacheHint, cacheTiers, restrictCacheHint, type CacheControlDirectives, type CacheHint } from './cache-control.ts';
 export { cacheTagsPlugin, CACHE_TAGS_EXTENSION, DEFAULT_CACHE_TAGGING, MAX_CACHE_TAGS, type CacheTagging } from './cache-tags-plugin.ts';
 export { defineSubscriptionPublisher, MAX_SUBSCRIPTION_EVENT_AGE_MS, type SubscriptionEventHandlers } from './subscription-publisher.ts';
+export { crossSubgraphField, crossSubgraphItems, type OwningSubgraph } from './cross-subgraph-field.ts';

@@ -1,5 +1,6 @@
 import type { BaseContext } from '@apollo/server';
 import type { HttpRoute } from '@threadly/http-server';
+import type { QueryTimings } from '@threadly/database';
 import type { DemoData } from '@threadly/demo-data';
 import type { EventConsumer, OutboxSignal } from '@threadly/events';
 import type { Viewer } from '@threadly/identity-headers';
@@ -24,6 +25,11 @@ export interface SubgraphRequest {
 export interface SubgraphDefinition<Context extends BaseContext = BaseContext> {
   name: string;
   schema: GraphQLSchema;
+  /**
+   * Where the subgraph's Prisma client reports each operation's duration (`timePrismaQueries`); the runtime turns them
+   * into query metrics and slow-query logs. Absent: no database metrics.
+   */
+  queryTimings?: QueryTimings;
   /** The PostgreSQL schema the subgraph owns; its migrations are applied there. */
   databaseSchema: string;
   /** The subgraph's `prisma/migrations` folder. */
@@ -60,6 +66,13 @@ export interface SubgraphDefinition<Context extends BaseContext = BaseContext> {
    * so one that is slow or failing never holds up the others.
    */
   extraEventConsumers?: EventConsumer[];
+  /**
+   * Work the subgraph does on its own, on timers (commerce's Stripe event worker and reservation sweep). The runtime
+   * starts it once the subgraph is migrated and serving, never before: a loop that ran first would query tables
+   * that do not exist yet. It is stopped after the last request is answered and before the outbox is flushed, so
+   * what it wrote is still published. `start` may be called again after `stop`.
+   */
+  background?: { start(): void; stop(): Promise<void> };
   /** Writes the subgraph's part of the demo data; idempotent. */
   seedDemoData(data: DemoData): Promise<{ rows: number }>;
   close(): Promise<void>;

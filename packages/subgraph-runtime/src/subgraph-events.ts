@@ -1,7 +1,11 @@
 import type { Pool } from '@threadly/database';
-import { startEventConsumer, startOutboxRelay, type EventTransport } from '@threadly/events';
+import { isDatabaseUnavailable } from '@threadly/errors';
+import { startEventConsumer, startOutboxRelay, type EventTransport, type OutboxRelayOptions } from '@threadly/events';
 import type { Logger } from '@threadly/logger';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
+
+/** What a caller may set on the subgraph's outbox relay: its pace, and hooks for its metrics. */
+export type SubgraphRelayOptions = Pick<OutboxRelayOptions, 'pollIntervalMs' | 'batchSize' | 'onPublished' | 'onFailure'>;
 
 export interface SubgraphEvents {
   /** Publishes everything in the outbox now; resolves with how many events went out. */
@@ -16,15 +20,16 @@ export interface SubgraphEvents {
  */
 export function startSubgraphEvents(
   definition: Pick<SubgraphDefinition, 'databaseSchema' | 'outbox' | 'eventConsumer' | 'extraEventConsumers' | 'subscriptions'>,
-  { pool, transport, logger }: { pool: Pool; transport: EventTransport; logger: Logger },
+  { pool, transport, logger, relay: relayOptions }: { pool: Pool; transport: EventTransport; logger: Logger; relay?: SubgraphRelayOptions },
 ): SubgraphEvents {
-  const relay = definition.outbox ? startOutboxRelay({ pool, schema: definition.databaseSchema, transport, logger }) : undefined;
+  const relay = definition.outbox ? startOutboxRelay({ pool, schema: definition.databaseSchema, transport, logger, ...relayOptions }) : undefined;
   const stopListening = relay && definition.outbox?.signal?.onPoke(() => relay.poke());
   const consumers = [definition.eventConsumer, ...(definition.extraEventConsumers ?? [])]
     .filter((consumer) => consumer !== undefined)
-    .map((consumer) => startEventConsumer(consumer, transport, { logger, onHandled: () => relay?.poke() }));
+    // A handler failing because PostgreSQL is restarting is retried until it is back, never dead-lettered.
+    .map((consumer) => startEventConsumer(consumer, transport, { logger, onHandled: () => relay?.poke(), isTransientFailure: isDatabaseUnavailable }));
   // Its own group: publishing subscription events must neither wait for nor be retried with the domain consumer.
-  const publisher = definition.subscriptions ? startEventConsumer(definition.subscriptions.publisher, transport, { logger }) : undefined;
+  const publisher = definition.subscriptions ? startEventConsumer(definition.subscriptions.publisher, transport, { logger, isTransientFailure: isDatabaseUnavailable }) : undefined;
   return {
     flush: async () => (relay ? relay.flush() : 0),
     async stop() {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { BaseContext } from '@apollo/server';
-import { createErrorFormatter } from '@threadly/errors';
+import { createErrorFormatter, isDatabaseUnavailable } from '@threadly/errors';
 import type { Viewer } from '@threadly/identity-headers';
-import type { Logger } from '@threadly/logger';
+import { subscriptionConnectionLog, type Logger, type SubscriptionConnectionLog } from '@threadly/logger';
+import type { WebSocketCounts } from '@threadly/metrics';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -24,6 +25,8 @@ export interface SubscriptionServerOptions {
 export interface SubscriptionServer {
   /** Live subscriptions (tests wait for one before publishing). */
   activeSubscriptions(): number;
+  /** Open connections (the gateway's upstream ones) and live subscriptions, for `/metrics`. */
+  counts: WebSocketCounts;
   /** Completes every subscription (each subscriber gets `complete`), then closes the sockets (1001) and the server. */
   stop(): Promise<void>;
 }
@@ -40,7 +43,8 @@ export function serveSubscriptions<Context extends BaseContext>(
   { identitySecret, production, logger, keepAliveMs = 12_000, drainTimeoutMs = 2_000 }: SubscriptionServerOptions,
 ): SubscriptionServer {
   const webSockets = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const viewers = new WeakMap<WebSocket, Viewer>();
+  /** Each acknowledged connection's viewer and request id, set once when it opens. */
+  const connections = new WeakMap<WebSocket, { viewer: Viewer; requestId: string }>();
   /** The context factory of each subscription, keyed by the subscription's own context. */
   const eventContexts = new WeakMap<object, () => Promise<Context>>();
   const streams = createEventStreams();
@@ -50,25 +54,32 @@ export function serveSubscriptions<Context extends BaseContext>(
     if (!connectionIds.has(ctx)) connectionIds.set(ctx, randomUUID());
     return `${connectionIds.get(ctx)}/${id}`;
   };
-  const formatError = createErrorFormatter({ production, logUnexpected: (err) => logger.error({ err }, 'subscription failure') });
+  /** Each acknowledged connection's log lines, keyed by graphql-ws's per-connection context. */
+  const connectionLogs = new WeakMap<object, SubscriptionConnectionLog>();
+  const formatError = createErrorFormatter({ production, isDatabaseUnavailable, logUnexpected: (err) => logger.error({ err }, 'subscription failure') });
   const formatErrors = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
 
   const server = useServer(
     {
       schema: definition.schema,
-      onConnect: ({ connectionParams, extra }) => {
+      onConnect: (ctx) => {
+        const { connectionParams, extra } = ctx;
         const verdict = verifyConnectionViewer(connectionParams, identitySecret);
         if (!verdict.accepted) {
           logger.warn({ reason: verdict.reason }, 'subscription connection refused');
           extra.socket.close(VIEWER_REJECTED_CLOSE_CODE, `Forbidden: ${verdict.reason}`);
           return false;
         }
-        viewers.set(extra.socket, verdict.viewer);
+        const requestId = connectionRequestId(connectionParams);
+        connections.set(extra.socket, { viewer: verdict.viewer, requestId });
+        connectionLogs.set(ctx, subscriptionConnectionLog(logger, { requestId, userId: verdict.viewer.userId, subgraph: definition.name }));
         return true;
       },
-      context: async ({ extra, connectionParams }) => {
-        const viewer = viewers.get(extra.socket) ?? null;
-        const requestId = typeof connectionParams?.requestId === 'string' ? connectionParams.requestId.slice(0, 200) : randomUUID();
+      onClose: (ctx, code) => connectionLogs.get(ctx)?.closed(code),
+      context: async ({ extra }) => {
+        const connection = connections.get(extra.socket);
+        const viewer = connection?.viewer ?? null;
+        const requestId = connection?.requestId ?? randomUUID();
         const create = () => definition.createContext({ headers: {}, requestId, viewer });
         const context = await create();
         eventContexts.set(context, create);
@@ -79,13 +90,21 @@ export function serveSubscriptions<Context extends BaseContext>(
         if (!contextForEvent) throw new Error('subscription context was not created by this server');
         return streams.subscribe(args, contextForEvent);
       },
-      onSubscribe: (ctx, id) => void operations.add(operationKey(ctx, id)),
+      onSubscribe: (ctx, id, payload) => {
+        operations.add(operationKey(ctx, id));
+        connectionLogs.get(ctx)?.subscriptionStarted(id, payload.operationName);
+      },
       onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined),
       onError: (ctx, id, _payload, errors) => {
         operations.delete(operationKey(ctx, id));
-        return formatErrors(errors);
+        const formatted = formatErrors(errors);
+        connectionLogs.get(ctx)?.subscriptionEnded(id, { errors: formatted });
+        return formatted;
       },
-      onComplete: (ctx, id) => void operations.delete(operationKey(ctx, id)),
+      onComplete: (ctx, id) => {
+        operations.delete(operationKey(ctx, id));
+        connectionLogs.get(ctx)?.subscriptionEnded(id);
+      },
     },
     webSockets,
     keepAliveMs,
@@ -93,6 +112,7 @@ export function serveSubscriptions<Context extends BaseContext>(
 
   return {
     activeSubscriptions: () => streams.count(),
+    counts: { connections: () => webSockets.clients.size, subscriptions: () => streams.count() },
     async stop() {
       streams.endAll();
       const deadline = Date.now() + drainTimeoutMs;
@@ -102,4 +122,11 @@ export function serveSubscriptions<Context extends BaseContext>(
       await server.dispose();
     },
   };
+}
+
+/** The gateway's request id for the client connection this one serves (`connectionParams.requestId`), when sane. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+function connectionRequestId(connectionParams: Readonly<Record<string, unknown>> | undefined): string {
+  const given = connectionParams?.requestId;
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }

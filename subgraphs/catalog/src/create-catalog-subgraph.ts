@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Pool } from '@threadly/database';
+import { createQueryTimings, type Pool } from '@threadly/database';
 import { createOutboxSignal, defineEventConsumer } from '@threadly/events';
 import { createLogger, type Logger } from '@threadly/logger';
 import type { SubgraphDefinition } from '@threadly/subgraph-runtime';
@@ -25,13 +25,15 @@ const SEED_INDEX_BATCH = 1_000;
 
 /** Categories, listings and favorites: owns `Category` and `Product`, and adds listings and favorites to `User`. */
 export function createCatalogSubgraph({ pool, identitySecret, search: searchSettings = {}, logger = createLogger('catalog', 'info') }: CatalogSubgraphOptions): SubgraphDefinition<CatalogContext> {
-  const prisma = createCatalogPrisma(pool);
+  const queryTimings = createQueryTimings();
+  const prisma = createCatalogPrisma(pool, queryTimings);
   // Publishes product.created / product.updated / product.status_changed, written with each change.
   const outbox = createOutboxSignal();
   const search = createCatalogSearch(prisma, searchSettings, logger);
   return {
     name: 'catalog',
     schema: catalogSchema,
+    queryTimings,
     databaseSchema: CATALOG_DB_SCHEMA,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createContext: createCatalogContextFactory(prisma, identitySecret, outbox, search.service),

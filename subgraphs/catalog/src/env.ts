@@ -1,9 +1,11 @@
 import { commonEnvShape, databaseEnvShape, eventBusEnvShape, identityHeaderEnvShape, parseEnv, port } from '@threadly/config';
+import { tracingEnvShape } from '@threadly/tracing';
 import { z } from 'zod';
 import type { CatalogSearchSettings } from './search/create-search.ts';
 
 export const catalogEnvShape = {
   ...commonEnvShape,
+  ...tracingEnvShape,
   ...databaseEnvShape,
   ...eventBusEnvShape,
   ...identityHeaderEnvShape,

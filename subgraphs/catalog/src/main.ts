@@ -7,6 +7,7 @@ import { catalogSearchSettingsFromEnv, loadCatalogEnv } from './env.ts';
 const env = loadConfigOrExit(() => loadCatalogEnv());
 await runSubgraphProcess({
   env,
+  service: 'catalog',
   port: env.CATALOG_PORT,
   host: env.CATALOG_HOST,
   create: (pool) => createCatalogSubgraph({ pool, identitySecret: env.IDENTITY_HEADER_SECRET, search: catalogSearchSettingsFromEnv(env), logger: createLogger('catalog', env.LOG_LEVEL) }),

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Pool } from '@threadly/database';
+import { createQueryTimings, type Pool } from '@threadly/database';
 import { createOutboxSignal } from '@threadly/events';
 import { createLogger, type Logger } from '@threadly/logger';
 import { createRealtimePubSub } from '@threadly/pubsub';
@@ -57,7 +57,8 @@ export function createCommerceSubgraph(options: CommerceSubgraphOptions): Subgra
   const { pool, identitySecret } = options;
   const settings = { ...commerceSettingsFromEnv(loadCommerceEnv({})), ...definedOnly(options) };
   const logger = options.logger ?? createLogger('commerce');
-  const prisma = createCommercePrisma(pool);
+  const queryTimings = createQueryTimings();
+  const prisma = createCommercePrisma(pool, queryTimings);
   const payments = new StripePayments(createStripeClient(settings.stripe));
   const catalogUrl = settings.catalogUrl;
   const reservations =
@@ -68,11 +69,10 @@ export function createCommerceSubgraph(options: CommerceSubgraphOptions): Subgra
   const checkout = new CheckoutService({ prisma, reservations, payments, settings: settings.checkout, outbox, logger });
   const orderActions = new OrderActionsService(prisma, payments, outbox, logger);
   const pubsub = createRealtimePubSub({ ...options.realtime, logger });
-  // The runtime has no start hook yet: the loops' first tick comes after one interval, by when migrations ran.
-  background.start();
   return {
     name: 'commerce',
     schema: commerceSchema,
+    queryTimings,
     databaseSchema: COMMERCE_DB_SCHEMA,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createContext: createCommerceContextFactory(prisma, identitySecret, { checkout, orderActions, pubsub }),
@@ -80,10 +80,13 @@ export function createCommerceSubgraph(options: CommerceSubgraphOptions): Subgra
       createStripeWebhookRoute({ prisma, payments, webhookSecret: settings.stripe.webhookSecret, onStored: background.pokeEvents, logger }),
     ],
     outbox: { signal: outbox },
+    // Started by the runtime once migrated and serving: the loops query commerce's tables from their first run.
+    background: { start: () => background.start(), stop: () => background.stop() },
     subscriptions: { identitySecret, publisher: createSubscriptionPublisher(prisma, pubsub) },
     hasData: () => commerceHasData(prisma),
     seedDemoData: (data) => seedCommerce(prisma, data),
     close: async () => {
+      // Already stopped when it was served; a definition used without the runtime never started it.
       await background.stop();
       await pubsub.close();
       await prisma.$disconnect();

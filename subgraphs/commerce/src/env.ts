@@ -8,6 +8,7 @@ import {
   parseEnv,
   port,
 } from '@threadly/config';
+import { tracingEnvShape } from '@threadly/tracing';
 import { z } from 'zod';
 
 export const DEFAULT_CATALOG_SUBGRAPH_URL = 'http://127.0.0.1:4002/graphql';
@@ -17,6 +18,7 @@ const wholeNumber = (min: number, max: number, fallback: number) =>
 
 export const commerceEnvShape = {
   ...commonEnvShape,
+  ...tracingEnvShape,
   ...databaseEnvShape,
   ...identityHeaderEnvShape,
   ...eventBusEnvShape,

@@ -7,6 +7,7 @@ import { loadCommerceEnv } from './env.ts';
 const env = loadConfigOrExit(() => loadCommerceEnv());
 await runSubgraphProcess({
   env,
+  service: 'commerce',
   port: env.COMMERCE_PORT,
   host: env.COMMERCE_HOST,
   create: (pool) =>

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { DEVELOPMENT_CLERK_WEBHOOK_SIGNING_SECRET } from '@threadly/config';
-import type { Pool } from '@threadly/database';
+import { createQueryTimings, type Pool } from '@threadly/database';
 import { createOutboxSignal } from '@threadly/events';
 import { createLogger, type Logger } from '@threadly/logger';
 import type { SubgraphDefinition } from '@threadly/subgraph-runtime';
@@ -25,13 +25,15 @@ export interface IdentitySubgraphOptions {
 /** Users and profiles: owns `User`, and keeps it in step with Clerk (sign-in resolution, webhooks); owns partner API keys. */
 export function createIdentitySubgraph(options: IdentitySubgraphOptions): SubgraphDefinition<IdentityContext> {
   const { pool, identitySecret } = options;
-  const prisma = createIdentityPrisma(pool);
+  const queryTimings = createQueryTimings();
+  const prisma = createIdentityPrisma(pool, queryTimings);
   const logger = options.logger ?? createLogger('identity');
   // Publishes user.updated and user.deleted (written to identity's outbox with the change).
   const outbox = createOutboxSignal();
   return {
     name: 'identity',
     schema: identitySchema,
+    queryTimings,
     databaseSchema: IDENTITY_DB_SCHEMA,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createContext: createIdentityContextFactory(prisma, identitySecret, outbox),

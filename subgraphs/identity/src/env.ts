@@ -1,8 +1,10 @@
 import { commonEnvShape, databaseEnvShape, DEVELOPMENT_CLERK_WEBHOOK_SIGNING_SECRET, eventBusEnvShape, identityHeaderEnvShape, parseEnv, port } from '@threadly/config';
+import { tracingEnvShape } from '@threadly/tracing';
 import { z } from 'zod';
 
 export const identityEnvShape = {
   ...commonEnvShape,
+  ...tracingEnvShape,
   ...databaseEnvShape,
   ...eventBusEnvShape,
   ...identityHeaderEnvShape,

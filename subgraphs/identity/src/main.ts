@@ -7,6 +7,7 @@ import { loadIdentityEnv } from './env.ts';
 const env = loadConfigOrExit(() => loadIdentityEnv());
 await runSubgraphProcess({
   env,
+  service: 'identity',
   port: env.IDENTITY_PORT,
   host: env.IDENTITY_HOST,
   create: (pool) =>

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Pool } from '@threadly/database';
+import { createQueryTimings, type Pool } from '@threadly/database';
 import { createOutboxSignal } from '@threadly/events';
 import { createLogger, type Logger } from '@threadly/logger';
 import { createRealtimePubSub } from '@threadly/pubsub';
@@ -28,13 +28,15 @@ export interface MessagingSubgraphOptions {
 
 /** Buyer–seller conversations about a product: owns `Conversation` and `Message`. */
 export function createMessagingSubgraph({ pool, identitySecret, catalogUrl, products, realtime, logger }: MessagingSubgraphOptions): SubgraphDefinition<MessagingContext> {
-  const prisma = createMessagingPrisma(pool);
+  const queryTimings = createQueryTimings();
+  const prisma = createMessagingPrisma(pool, queryTimings);
   // Publishes message.sent, written with each message, and conversation.read.
   const outbox = createOutboxSignal();
   const pubsub = createRealtimePubSub({ ...realtime, logger: logger ?? createLogger('messaging') });
   return {
     name: 'messaging',
     schema: messagingSchema,
+    queryTimings,
     databaseSchema: MESSAGING_DB_SCHEMA,
     migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
     createContext: createMessagingContextFactory(prisma, identitySecret, {

@@ -1,8 +1,10 @@
 import { commonEnvShape, databaseEnvShape, eventBusEnvShape, identityHeaderEnvShape, parseEnv, port } from '@threadly/config';
+import { tracingEnvShape } from '@threadly/tracing';
 import { z } from 'zod';
 
 export const messagingEnvShape = {
   ...commonEnvShape,
+  ...tracingEnvShape,
   ...databaseEnvShape,
   ...eventBusEnvShape,
   ...identityHeaderEnvShape,

@@ -6,6 +6,7 @@ import { loadMessagingEnv } from './env.ts';
 const env = loadConfigOrExit(() => loadMessagingEnv());
 await runSubgraphProcess({
   env,
+  service: 'messaging',
   port: env.MESSAGING_PORT,
   host: env.MESSAGING_HOST,
   create: (pool) =>

@@ -192,7 +192,7 @@ describe.skipIf(redisSkip !== null)(`messaging subscriptions across two replicas
     await h?.close();
     await Promise.all(transports.map((each) => each.close()));
     const inspector = new Redis(testEnv().REDIS_URL!);
-    await inspector.del(`${namespace}:events`, `${namespace}:events:dead`);
+    await inspector.del(`${namespace}:events`, `{${namespace}:events}:dead`);
     inspector.disconnect();
   });
 

@@ -137,7 +137,7 @@ export type UpdateProfileInput = {
 export type MyDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyDashboardQuery = { me: { id: string, displayName: string, imageUrl: string | null, listings: { edges: Array<{ node: { id: string, title: string, status: ProductStatus, price: { amount: number, currency: string } } }> }, orders: { edges: Array<{ node: { id: string, number: string, status: OrderStatus, total: { amount: number, currency: string }, items: Array<{ title: string, product: { id: string, title: string } }>, seller: { displayName: string } } }> } | null, conversations: { edges: Array<{ node: { id: string, unreadCount: number, product: { id: string, title: string }, lastMessage: { body: string, sender: { displayName: string } } | null } }> } | null } | null };
+export type MyDashboardQuery = { me: { id: string, displayName: string, imageUrl: string | null, listings: { edges: Array<{ node: { id: string, title: string, status: ProductStatus, price: { amount: number, currency: string } } }> } | null, orders: { edges: Array<{ node: { id: string, number: string, status: OrderStatus, total: { amount: number, currency: string }, items: Array<{ title: string, product: { id: string, title: string } | null }>, seller: { displayName: string } | null } }> } | null, conversations: { edges: Array<{ node: { id: string, unreadCount: number, product: { id: string, title: string } | null, lastMessage: { body: string, sender: { displayName: string } | null } | null } }> } | null } | null };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
@@ -163,7 +163,7 @@ export type MyConversationsQueryVariables = Exact<{
 }>;
 
 
-export type MyConversationsQuery = { myConversations: { edges: Array<{ node: { id: string, unreadCount: number, updatedAt: string, product: { id: string, title: string, images: Array<{ url: string, alt: string }> }, participants: Array<{ id: string, displayName: string, imageUrl: string | null }>, lastMessage: { body: string, createdAt: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MyConversationsQuery = { myConversations: { edges: Array<{ node: { id: string, unreadCount: number, updatedAt: string, product: { id: string, title: string, images: Array<{ url: string, alt: string }> } | null, participants: Array<{ id: string, displayName: string, imageUrl: string | null } | null>, lastMessage: { body: string, createdAt: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ConversationThreadQueryVariables = Exact<{
   id: string | number;
@@ -172,7 +172,7 @@ export type ConversationThreadQueryVariables = Exact<{
 }>;
 
 
-export type ConversationThreadQuery = { conversation: { id: string, product: { id: string, title: string, price: { amount: number, currency: string } }, participants: Array<{ id: string, displayName: string, imageUrl: string | null }>, messages: { edges: Array<{ node: { id: string, body: string, createdAt: string, readAt: string | null, sender: { id: string, displayName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ConversationThreadQuery = { conversation: { id: string, product: { id: string, title: string, price: { amount: number, currency: string } } | null, participants: Array<{ id: string, displayName: string, imageUrl: string | null } | null>, messages: { edges: Array<{ node: { id: string, body: string, createdAt: string, readAt: string | null, sender: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type StartConversationMutationVariables = Exact<{
   productId: string | number;
@@ -200,7 +200,7 @@ export type MarkConversationReadMutation = { markConversationRead: { id: string,
 export type MyCartQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyCartQuery = { myCart: { id: string, itemCount: number, items: Array<{ id: string, addedAt: string, product: { status: ProductStatus, id: string, title: string, brand: string | null, size: string | null, condition: ProductCondition, favoritesCount: number, isFavorited: boolean, price: { amount: number, currency: string }, images: Array<{ url: string, alt: string }> } }> } };
+export type MyCartQuery = { myCart: { id: string, itemCount: number, items: Array<{ id: string, addedAt: string, product: { status: ProductStatus, id: string, title: string, brand: string | null, size: string | null, condition: ProductCondition, favoritesCount: number, isFavorited: boolean, price: { amount: number, currency: string }, images: Array<{ url: string, alt: string }> } | null }> } };
 
 export type AddToCartMutationVariables = Exact<{
   productId: string | number;
@@ -237,14 +237,14 @@ export type OrderDetailQueryVariables = Exact<{
 }>;
 
 
-export type OrderDetailQuery = { order: { id: string, number: string, status: OrderStatus, buyer: { displayName: string }, seller: { displayName: string }, items: Array<{ title: string, price: { amount: number, currency: string }, product: { id: string, images: Array<{ url: string, alt: string }> } }>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, shippingAddress: { name: string, line1: string, line2: string | null, city: string, postalCode: string, country: string }, timeline: Array<{ status: OrderStatus, note: string | null, at: string }> } };
+export type OrderDetailQuery = { order: { id: string, number: string, status: OrderStatus, buyer: { displayName: string } | null, seller: { displayName: string } | null, items: Array<{ title: string, price: { amount: number, currency: string }, product: { id: string, images: Array<{ url: string, alt: string }> } | null }>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, shippingAddress: { name: string, line1: string, line2: string | null, city: string, postalCode: string, country: string }, timeline: Array<{ status: OrderStatus, note: string | null, at: string }> } };
 
 export type ProductDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ProductDetailQuery = { product: { description: string, color: string | null, status: ProductStatus, createdAt: string, id: string, title: string, brand: string | null, size: string | null, condition: ProductCondition, favoritesCount: number, isFavorited: boolean, category: { id: string, name: string, parent: { name: string } | null }, seller: { id: string, displayName: string, imageUrl: string | null, location: string | null }, price: { amount: number, currency: string }, images: Array<{ url: string, alt: string }> } };
+export type ProductDetailQuery = { product: { description: string, color: string | null, status: ProductStatus, createdAt: string, id: string, title: string, brand: string | null, size: string | null, condition: ProductCondition, favoritesCount: number, isFavorited: boolean, category: { id: string, name: string, parent: { name: string } | null }, seller: { id: string, displayName: string, imageUrl: string | null, location: string | null } | null, price: { amount: number, currency: string }, images: Array<{ url: string, alt: string }> } };
 
 export type FavoriteProductMutationVariables = Exact<{
   productId: string | number;

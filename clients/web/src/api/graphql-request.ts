@@ -20,8 +20,15 @@ export function documentText(document: TypedDocumentNode<unknown, never>): strin
 }
 
 /**
- * One GraphQL request to the gateway as the signed-in user (or anonymously). Resolves with `data`; any GraphQL error
- * rejects with an ApiError carrying its code — the screens never show half an answer as if it were whole.
+ * The one error a screen can live with: a part of Threadly is down, and the schema made room for it — the fields
+ * that part gives are null (README "Failure handling") and the screens say so where they would show them.
+ */
+const PARTIAL_ANSWER_CODE = 'SUBGRAPH_UNAVAILABLE';
+
+/**
+ * One GraphQL request to the gateway as the signed-in user (or anonymously). Resolves with `data`, also when a
+ * subgraph was unavailable and the rest came back; any other GraphQL error rejects with an ApiError carrying its
+ * code — the screens never show half an answer as if it were whole.
  */
 export async function graphqlRequest<Result, Variables>(
   document: TypedDocumentNode<Result, Variables>,
@@ -42,8 +49,10 @@ export async function graphqlRequest<Result, Variables>(
     throw new ApiError('Threadly cannot be reached right now.', 'NETWORK');
   }
   const body = (await response.json().catch(() => ({}))) as GraphQLResponseBody<Result>;
-  const [first] = body.errors ?? [];
-  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const errors = body.errors ?? [];
+  const partial = body.data && errors.every((error) => error.extensions?.code === PARTIAL_ANSWER_CODE);
+  const [first] = errors;
+  if (first && !partial) throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (!response.ok || !body.data) throw new ApiError(`The gateway answered ${response.status}.`, 'INTERNAL_SERVER_ERROR');
   return body.data;
 }

@@ -11,7 +11,7 @@ export function ChatPanel({ productId, sellerName }: { productId: string; seller
   const request = useRequest();
   const conversations = useQuery(MyConversationsDocument, {});
   const [startedId, setStartedId] = useState<string | null>(null);
-  const existing = conversations.data?.myConversations.edges.find((edge) => edge.node.product.id === productId && edge.node.buyer.id === userId)?.node.id;
+  const existing = conversations.data?.myConversations.edges.find((edge) => edge.node.product?.id === productId && edge.node.buyerRef?.id === userId)?.node.id;
   const conversationId = startedId ?? existing;
 
   return (

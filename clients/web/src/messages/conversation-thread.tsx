@@ -14,6 +14,7 @@ import { useSession } from '../session/session-context.tsx';
 import { formatTime } from '../ui/format.ts';
 import { LiveBadge } from '../ui/live-badge.tsx';
 import { ErrorState, InlineError, LoadingState } from '../ui/states.tsx';
+import { nameOrUnavailable } from '../ui/unavailable.ts';
 
 const MAX_MESSAGE_LENGTH = 2000;
 
@@ -78,7 +79,7 @@ export function ConversationThread({ conversationId }: { conversationId: string 
   });
   const messages = inReadingOrder([...(thread.data?.conversation.messages.edges.map((edge) => edge.node) ?? []), ...extra]);
   const lastId = messages.at(-1)?.id;
-  const lastFromOther = messages.findLast((message) => message.sender.id !== userId)?.id;
+  const lastFromOther = messages.findLast((message) => message.senderRef?.id !== userId)?.id;
 
   // A block body: Chromium's scrollIntoView now returns a promise, which an effect must not.
   useEffect(() => {
@@ -97,10 +98,10 @@ export function ConversationThread({ conversationId }: { conversationId: string 
       </div>
       <ol className="messages" aria-label="Messages" aria-live="polite">
         {messages.map((message) => {
-          const mine = message.sender.id === userId;
+          const mine = message.senderRef?.id === userId;
           return (
             <li key={message.id} className={`message ${mine ? 'mine' : 'theirs'}`} data-testid="message">
-              {!mine && <span className="message-sender">{message.sender.displayName}</span>}
+              {!mine && <span className="message-sender">{nameOrUnavailable(message.sender, 'Sender')}</span>}
               <p>{message.body}</p>
               <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
             </li>

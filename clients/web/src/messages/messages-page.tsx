@@ -7,6 +7,7 @@ import { useSession } from '../session/session-context.tsx';
 import { formatDate } from '../ui/format.ts';
 import { Avatar, ListingImage } from '../ui/listing-image.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
+import { LISTING_UNAVAILABLE, nameOrUnavailable } from '../ui/unavailable.ts';
 import { ConversationThread } from './conversation-thread.tsx';
 
 /** The inbox: conversations on the left, the open one on the right. */
@@ -36,14 +37,15 @@ export function MessagesPage({ conversationId }: { conversationId?: string }) {
     <div className="inbox">
       <ul className="conversation-list" aria-label="Conversations">
         {nodes.map((node) => {
-          const other = node.buyer.id === userId ? node.seller : node.buyer;
+          const other = node.buyerRef?.id === userId ? node.seller : node.buyer;
+          const otherName = nameOrUnavailable(other, 'Member');
           return (
             <li key={node.id}>
               <Link to={`/messages/${node.id}`} className={`conversation-row${node.id === conversationId ? ' selected' : ''}`}>
-                <Avatar name={other.displayName} imageUrl={other.imageUrl} />
+                <Avatar name={otherName} imageUrl={other?.imageUrl} />
                 <span className="conversation-row-text">
-                  <strong>{other.displayName}</strong>
-                  <span className="muted">{node.product.title}</span>
+                  <strong>{otherName}</strong>
+                  <span className="muted">{node.product?.title ?? LISTING_UNAVAILABLE}</span>
                   <span className="conversation-preview">{node.lastMessage?.body}</span>
                 </span>
                 <span className="conversation-row-side">
@@ -58,10 +60,14 @@ export function MessagesPage({ conversationId }: { conversationId?: string }) {
       <section className="inbox-thread">
         {open ? (
           <>
-            <Link to={`/listings/${open.product.id}`} className="thread-product">
-              <ListingImage image={open.product.images[0]} title={open.product.title} className="thumb" />
-              <span>{open.product.title}</span>
-            </Link>
+            {open.product ? (
+              <Link to={`/listings/${open.product.id}`} className="thread-product">
+                <ListingImage image={open.product.images[0]} title={open.product.title} className="thumb" />
+                <span>{open.product.title}</span>
+              </Link>
+            ) : (
+              <p className="thread-product muted">{LISTING_UNAVAILABLE}</p>
+            )}
             <ConversationThread key={open.id} conversationId={open.id} />
           </>
         ) : (

@@ -6,6 +6,7 @@ import { announceCartChanged } from '../ui/app-events.ts';
 import { CONDITION_LABELS, formatMoney } from '../ui/format.ts';
 import { ListingImage } from '../ui/listing-image.tsx';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../ui/states.tsx';
+import { LISTING_UNAVAILABLE, nameOrUnavailable } from '../ui/unavailable.ts';
 import { PaymentStep } from './payment-step.tsx';
 
 const ADDRESS_FIELDS: Array<{ key: keyof ShippingAddressInput; label: string; autoComplete: string; optional?: boolean }> = [
@@ -82,10 +83,10 @@ export function CartPage() {
     );
   }
   const unavailable = items.filter((item) => !item.available);
-  const subtotal = items.filter((item) => item.available).reduce((sum, item) => sum + item.product.price.amount, 0);
+  const subtotal = items.filter((item) => item.available).reduce((sum, item) => sum + (item.product?.price.amount ?? 0), 0);
   const me = viewer.data?.me;
   const addressDefaults = { name: [me?.firstName, me?.lastName].filter(Boolean).join(' '), city: me?.location?.split(',')[0] ?? '' };
-  const sellers = new Set(items.map((item) => item.product.seller.id)).size;
+  const sellers = new Set(items.map((item) => item.product?.seller?.id)).size;
 
   const remove = async (productId: string) => {
     setError(null);
@@ -119,16 +120,18 @@ export function CartPage() {
         <ul className="cart-items">
           {items.map((item) => (
             <li key={item.id} className={item.available ? '' : 'unavailable'} data-testid="cart-item">
-              <ListingImage image={item.product.images[0]} title={item.product.title} className="thumb" />
+              <ListingImage image={item.product?.images[0]} title={item.product?.title ?? LISTING_UNAVAILABLE} className="thumb" />
               <div className="cart-item-text">
-                <Link to={`/listings/${item.product.id}`}>{item.product.title}</Link>
-                <span className="muted">
-                  {[item.product.size, CONDITION_LABELS[item.product.condition], `from ${item.product.seller.displayName}`].filter(Boolean).join(' · ')}
-                </span>
-                {!item.available && <span className="badge badge-warning">No longer available</span>}
+                {item.product ? <Link to={`/listings/${item.product.id}`}>{item.product.title}</Link> : <span>{LISTING_UNAVAILABLE}</span>}
+                {item.product && (
+                  <span className="muted">
+                    {[item.product.size, CONDITION_LABELS[item.product.condition], `from ${nameOrUnavailable(item.product.seller, 'Seller')}`].filter(Boolean).join(' · ')}
+                  </span>
+                )}
+                {!item.available && <span className="badge badge-warning">{item.product ? 'No longer available' : 'Cannot be checked right now'}</span>}
               </div>
-              <span className="cart-item-price">{formatMoney(item.product.price)}</span>
-              <button type="button" className="button ghost small" onClick={() => void remove(item.product.id)} aria-label={`Remove ${item.product.title}`}>
+              <span className="cart-item-price">{item.product ? formatMoney(item.product.price) : '—'}</span>
+              <button type="button" className="button ghost small" onClick={() => item.productRef && void remove(item.productRef.id)} aria-label={`Remove ${item.product?.title ?? 'this item'}`}>
                 Remove
               </button>
             </li>
@@ -137,7 +140,7 @@ export function CartPage() {
         <dl className="totals">
           <div>
             <dt>Items</dt>
-            <dd>{formatMoney({ amount: subtotal, currency: items[0]?.product.price.currency ?? 'EUR' })}</dd>
+            <dd>{formatMoney({ amount: subtotal, currency: items.find((item) => item.product)?.product?.price.currency ?? 'EUR' })}</dd>
           </div>
           <div>
             <dt>Shipping</dt>

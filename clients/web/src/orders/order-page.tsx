@@ -17,6 +17,7 @@ import { formatDateTime, formatMoney, ORDER_STATUS_LABELS } from '../ui/format.t
 import { ListingImage } from '../ui/listing-image.tsx';
 import { LiveBadge } from '../ui/live-badge.tsx';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../ui/states.tsx';
+import { nameOrUnavailable } from '../ui/unavailable.ts';
 
 const PROGRESS: readonly OrderStatus[] = ['PENDING_PAYMENT', 'PAID', 'SHIPPED', 'DELIVERED'];
 
@@ -94,7 +95,7 @@ export function OrderPage({ id }: { id: string }) {
   }
   if (!order.data) return <LoadingState label="Loading order…" />;
   const detail = order.data.order;
-  const canCancel = detail.buyer.id === userId && (detail.status === 'PENDING_PAYMENT' || detail.status === 'PAID');
+  const canCancel = detail.buyerRef?.id === userId && (detail.status === 'PENDING_PAYMENT' || detail.status === 'PAID');
   const cancel = async () => {
     setCancelError(null);
     try {
@@ -111,7 +112,7 @@ export function OrderPage({ id }: { id: string }) {
         <div>
           <p className="muted"><Link to="/orders">Orders</Link> / {detail.number}</p>
           <h1>Order {detail.number}</h1>
-          <p className="muted">Placed {formatDateTime(detail.createdAt)} · sold by {detail.seller.displayName}</p>
+          <p className="muted">Placed {formatDateTime(detail.createdAt)} · sold by {nameOrUnavailable(detail.seller, 'Seller')}</p>
         </div>
         <div className="order-heading-status">
           <StatusPill status={detail.status} />
@@ -126,8 +127,8 @@ export function OrderPage({ id }: { id: string }) {
             <ul className="order-items">
               {detail.items.map((item) => (
                 <li key={item.id}>
-                  <ListingImage image={item.product.images[0]} title={item.title} className="thumb" />
-                  <Link to={`/listings/${item.product.id}`}>{item.title}</Link>
+                  <ListingImage image={item.product?.images[0]} title={item.title} className="thumb" />
+                  {item.product ? <Link to={`/listings/${item.product.id}`}>{item.title}</Link> : <span>{item.title}</span>}
                   <span>{formatMoney(item.price)}</span>
                 </li>
               ))}

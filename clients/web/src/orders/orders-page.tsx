@@ -7,6 +7,7 @@ import { formatDate, formatMoney } from '../ui/format.ts';
 import { ListingImage } from '../ui/listing-image.tsx';
 import { LiveBadge } from '../ui/live-badge.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
+import { nameOrUnavailable } from '../ui/unavailable.ts';
 import { StatusPill } from './order-page.tsx';
 
 /** What the signed-in user bought, or sold. */
@@ -42,11 +43,11 @@ export function OrdersPage() {
           {edges.map(({ node }) => (
             <li key={node.id}>
               <Link to={`/orders/${node.id}`} className="order-row">
-                <ListingImage image={node.items[0]?.product.images[0]} title={node.items[0]?.title ?? node.number} className="thumb" />
+                <ListingImage image={node.items[0]?.product?.images[0]} title={node.items[0]?.title ?? node.number} className="thumb" />
                 <span className="order-row-text">
                   <strong>{node.items.map((item) => item.title).join(', ')}</strong>
                   <span className="muted">
-                    {node.number} · {formatDate(node.createdAt)} · {role === 'BUYER' ? `from ${node.seller.displayName}` : `to ${node.buyer.displayName}`}
+                    {node.number} · {formatDate(node.createdAt)} · {role === 'BUYER' ? `from ${nameOrUnavailable(node.seller, 'Seller')}` : `to ${nameOrUnavailable(node.buyer, 'Buyer')}`}
                   </span>
                 </span>
                 <StatusPill status={node.status} />

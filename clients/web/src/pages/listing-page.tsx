@@ -10,6 +10,7 @@ import { FavoriteButton } from '../ui/favorite-button.tsx';
 import { CONDITION_LABELS, formatDate, formatMoney } from '../ui/format.ts';
 import { Avatar, ListingImage } from '../ui/listing-image.tsx';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../ui/states.tsx';
+import { nameOrUnavailable } from '../ui/unavailable.ts';
 
 type Listing = ListingQuery['product'];
 
@@ -37,7 +38,7 @@ function BuyBox({ listing }: { listing: Listing }) {
   const request = useRequest();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  if (listing.seller.id === userId) return <p className="notice">This is your listing.</p>;
+  if (listing.sellerRef?.id === userId) return <p className="notice">This is your listing.</p>;
   if (listing.status !== 'ACTIVE') return <p className="notice">{listing.status === 'SOLD' ? 'This item has been sold.' : 'Someone is checking out with this item right now.'}</p>;
   const buy = async () => {
     if (!token) return navigate(`/sign-in?next=${encodeURIComponent(`/listings/${listing.id}`)}`);
@@ -80,6 +81,7 @@ export function ListingPage({ id }: { id: string }) {
   }
   if (!listing.data) return <LoadingState label="Loading listing…" />;
   const product = listing.data.product;
+  const sellerName = nameOrUnavailable(product.seller, 'Seller');
   const details: Array<[string, string | null | undefined]> = [
     ['Condition', CONDITION_LABELS[product.condition]],
     ['Size', product.size],
@@ -114,19 +116,21 @@ export function ListingPage({ id }: { id: string }) {
           <BuyBox listing={product} />
           <p className="listing-description">{product.description}</p>
           <div className="seller-card">
-            <Avatar name={product.seller.displayName} imageUrl={product.seller.imageUrl} size={48} />
+            <Avatar name={sellerName} imageUrl={product.seller?.imageUrl} size={48} />
             <div>
-              <strong data-testid="seller-name">{product.seller.displayName}</strong>
+              <strong data-testid="seller-name">{sellerName}</strong>
               <span className="muted">
-                {[product.seller.location, `member since ${formatDate(product.seller.createdAt)}`].filter(Boolean).join(' · ')}
+                {product.seller
+                  ? [product.seller.location, `member since ${formatDate(product.seller.createdAt)}`].filter(Boolean).join(' · ')
+                  : 'Profiles cannot be shown right now.'}
               </span>
             </div>
           </div>
-          {token && product.seller.id !== userId ? (
-            <ChatPanel productId={product.id} sellerName={product.seller.displayName} />
+          {token && product.sellerRef?.id !== userId ? (
+            <ChatPanel productId={product.id} sellerName={product.seller?.displayName ?? 'the seller'} />
           ) : !token ? (
             <p className="notice">
-              <Link to={`/sign-in?next=${encodeURIComponent(`/listings/${product.id}`)}`}>Sign in</Link> to ask {product.seller.displayName} a question.
+              <Link to={`/sign-in?next=${encodeURIComponent(`/listings/${product.id}`)}`}>Sign in</Link> to ask {product.seller?.displayName ?? 'the seller'} a question.
             </p>
           ) : null}
         </div>

@@ -4,6 +4,7 @@ import { FavoriteButton } from './favorite-button.tsx';
 import { HighlightedText } from './highlighted-text.tsx';
 import { CONDITION_LABELS, formatMoney } from './format.ts';
 import { ListingImage } from './listing-image.tsx';
+import { nameOrUnavailable } from './unavailable.ts';
 
 export function ListingCard({ listing, highlightedTitle, onChange }: { listing: ListingCardFragment; highlightedTitle?: string | null; onChange(next: ListingCardFragment): void }) {
   return (
@@ -24,7 +25,7 @@ export function ListingCard({ listing, highlightedTitle, onChange }: { listing: 
           <p className="listing-card-meta">
             {[listing.brand, listing.size, CONDITION_LABELS[listing.condition]].filter(Boolean).join(' · ')}
           </p>
-          <p className="listing-card-seller">{listing.seller.displayName}</p>
+          <p className="listing-card-seller">{nameOrUnavailable(listing.seller, 'Seller')}</p>
         </div>
       </Link>
     </article>

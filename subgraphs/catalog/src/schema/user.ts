@@ -1,6 +1,6 @@
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { assertPageSize, encodeCursor } from '@threadly/database';
-import { cacheHint, cacheTiers } from '@threadly/subgraph-runtime';
+import { cacheHint, cacheTiers, crossSubgraphField } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { Product } from '../generated/prisma/client.ts';
 import type { FavoritedProduct } from '../services/favorite.service.ts';
@@ -17,8 +17,10 @@ export const UserRef = builder.externalRef('User', builder.selection<{ id: strin
     listings: t.connection(
       {
         type: ProductRef,
-        description:
+        ...crossSubgraphField(
           "The user's listings, newest first. Others see the ACTIVE ones; the user themself and admins see every status, or only `status`.",
+          'catalog',
+        ),
         // Who asks decides what is listed (drafts for the seller), so the list is per viewer.
         directives: cacheHint(cacheTiers.viewerList),
         args: { status: t.arg({ type: ProductStatusEnum, description: 'Only listings in this status.' }) },
@@ -32,10 +34,11 @@ export const UserRef = builder.externalRef('User', builder.selection<{ id: strin
     favorites: t.connection(
       {
         type: ProductRef,
-        // Nullable so that refusing someone else's favorites does not wipe out the rest of the user.
-        nullable: true,
-        description:
+        // Nullable also so that refusing someone else's favorites does not wipe out the rest of the user.
+        ...crossSubgraphField(
           'Products the user favorited, most recently favorited first. Private: FORBIDDEN unless the viewer is the user or an admin.',
+          'catalog',
+        ),
         authScopes: (user) => ({ self: user.id, admin: true }),
         directives: cacheHint(cacheTiers.viewerList),
         resolve: (user, args, ctx) => {
@@ -54,7 +57,7 @@ export const UserRef = builder.externalRef('User', builder.selection<{ id: strin
 builder.objectField(ProductRef, 'seller', (t) =>
   t.field({
     type: UserRef,
-    description: 'Who sells the item.',
+    ...crossSubgraphField('Who sells the item.', 'identity'),
     resolve: (product) => ({ id: product.sellerId }),
   }),
 );

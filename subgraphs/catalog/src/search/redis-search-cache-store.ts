@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { openRedis, slotPrefix, type RedisConnection } from '@threadly/redis-connection';
 import type { SearchCacheStore } from './search-cache-store.ts';
 
 export interface RedisSearchCacheStoreOptions {
@@ -10,19 +10,22 @@ export interface RedisSearchCacheStoreOptions {
 }
 
 /**
- * Cached searches in Redis: `<prefix>entry:<hash>` with the search tier's TTL, and `<prefix>tag:<tag>` versions.
+ * Cached searches in Redis (one server or a cluster): `<prefix>entry:<hash>` with the search tier's TTL, and `<prefix>tag:<tag>` versions.
  * A bump gives its tags the next value of one shared `<prefix>clock` (atomically, in a script), so a version is
  * never reused: a tag key that expired (it lives twice the entry TTL) reads 0 and can only turn hits into misses. Commands fail at once while Redis is down (no offline queue):
  * the caller serves from the engine.
  */
-export function createRedisSearchCacheStore({ url, prefix = 'threadly:search:v1:', commandTimeoutMs = 250 }: RedisSearchCacheStoreOptions): SearchCacheStore & { redis: Redis } {
-  const redis = new Redis(url, {
+export function createRedisSearchCacheStore({ url, prefix: givenPrefix = 'threadly:search:v1:', commandTimeoutMs = 250 }: RedisSearchCacheStoreOptions): SearchCacheStore & { redis: RedisConnection } {
+  const redis = openRedis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     commandTimeout: commandTimeoutMs,
     connectTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
+  // One hash tag for every key: a read pipelines the entry with its tags' versions and a bump is one script over
+  // the clock and the tags, which a Redis Cluster runs only when all of them share a slot.
+  const prefix = slotPrefix(givenPrefix);
   // Reported by the cache (throttled) when a command fails; the connection keeps retrying in the background.
   redis.on('error', () => undefined);
   const tagKey = (tag: string) => `${prefix}tag:${tag}`;

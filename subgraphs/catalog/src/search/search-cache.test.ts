@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startThrowawayRedisCluster } from '@threadly/testing';
 import { createRedisSearchCacheStore } from './redis-search-cache-store.ts';
 import { SearchCache } from './search-cache.ts';
 import { createMemorySearchCacheStore, type SearchCacheStore } from './search-cache-store.ts';
@@ -17,7 +18,14 @@ const stores: Array<[string, () => SearchCacheStore]> = [['memory', () => create
 const redisUrl = process.env.REDIS_URL;
 const opened: SearchCacheStore[] = [];
 if (redisUrl) stores.push(['Redis', () => createRedisSearchCacheStore({ url: redisUrl, prefix: `test:search:${randomUUID()}:` })]);
-afterAll(() => Promise.all(opened.map((store) => store.close())));
+// A real 3-master Redis Cluster too: a read pipelines the entry with its tags and a bump scripts the clock and the
+// tags together, which only works when the store keeps all its keys in one slot.
+const cluster = redisUrl ? await startThrowawayRedisCluster() : undefined;
+if (cluster) stores.push(['Redis Cluster', () => createRedisSearchCacheStore({ url: cluster.url, prefix: `test:search:${randomUUID()}:`, commandTimeoutMs: 2_000 })]);
+afterAll(async () => {
+  await Promise.all(opened.map((store) => store.close()));
+  await cluster?.stop();
+});
 
 describe.each(stores)('SearchCache (%s store)', (_name, createStore) => {
   const cacheOf = () => {

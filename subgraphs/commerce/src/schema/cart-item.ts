@@ -1,3 +1,4 @@
+import { crossSubgraphField } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { CartItem } from '../generated/prisma/client.ts';
 import { ProductRef } from './product.ts';
@@ -11,13 +12,16 @@ export const CartItemType = builder.objectRef<CartItemView>('CartItem').implemen
     id: t.exposeID('id'),
     product: t.field({
       type: ProductRef,
-      description: 'The listing; its current price and availability come from the catalog.',
+      ...crossSubgraphField('The listing; its current price and availability come from the catalog.', 'catalog'),
       resolve: (item) => ({ id: item.productId }),
     }),
     available: t.boolean({
-      description: 'Whether the product can still be bought: false once it is reserved by someone else, sold or withdrawn.',
+      description:
+        'Whether the product can still be bought: false once it is reserved by someone else, sold or withdrawn, and while the catalog cannot confirm it (unavailable).',
       // Status is catalog's: the gateway reads it there and passes it to `_entities` (@requires), so commerce
-      // neither stores a copy nor calls catalog. A product the buyer may no longer see arrives as null.
+      // neither stores a copy nor calls catalog. A product the buyer may no longer see arrives as null, and so does
+      // one whose catalog fetch failed (the gateway cannot tell commerce which): both read as not buyable, which is
+      // the safe answer, so this field stays non-null although its input comes from catalog.
       ...requires('product { status }'),
       resolve: (item) => item.productStatus === 'ACTIVE',
     }),

@@ -1,3 +1,4 @@
+import { crossSubgraphField } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { OrderItem } from '../generated/prisma/client.ts';
 import { MoneyType } from './money.ts';
@@ -9,7 +10,7 @@ export const OrderItemType = builder.objectRef<OrderItem>('OrderItem').implement
     id: t.exposeID('id'),
     product: t.field({
       type: ProductRef,
-      description: 'The listing as it is now (it may have changed or been removed since).',
+      ...crossSubgraphField('The listing as it is now (it may have changed or been removed since).', 'catalog'),
       resolve: (item) => ({ id: item.productId }),
     }),
     title: t.exposeString('title', { description: 'The listing title at the time of purchase.' }),

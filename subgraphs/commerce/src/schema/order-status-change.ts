@@ -1,3 +1,4 @@
+import { crossSubgraphField } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { OrderStatusChange } from '../generated/prisma/client.ts';
 import { OrderStatusEnum } from './order-status.ts';
@@ -11,8 +12,7 @@ export const OrderStatusChangeType = builder.objectRef<OrderStatusChange>('Order
     at: t.expose('createdAt', { type: 'DateTime', description: 'When the order moved to this status.' }),
     actor: t.field({
       type: UserRef,
-      nullable: true,
-      description: 'Who made the change; null when the system did (payment confirmations, expiry).',
+      ...crossSubgraphField('Who made the change (null when the system did: payment confirmations, expiry).', 'identity'),
       resolve: (change) => (change.actorId ? { id: change.actorId } : null),
     }),
   }),

@@ -1,4 +1,4 @@
-import { cacheHint, cacheTiers } from '@threadly/subgraph-runtime';
+import { cacheHint, cacheTiers, crossSubgraphField } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import type { Order } from '../generated/prisma/client.ts';
 import { formatOrderNumber } from '../services/order-number.ts';
@@ -22,8 +22,8 @@ export const OrderType = builder.objectRef<Order>('Order').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     number: t.string({ description: 'Human-facing order number, e.g. TH-000042.', resolve: (order) => formatOrderNumber(order.number) }),
-    buyer: t.field({ type: UserRef, description: 'Who bought.', resolve: (order) => ({ id: order.buyerId }) }),
-    seller: t.field({ type: UserRef, description: 'Who sold.', resolve: (order) => ({ id: order.sellerId }) }),
+    buyer: t.field({ type: UserRef, ...crossSubgraphField('Who bought.', 'identity'), resolve: (order) => ({ id: order.buyerId }) }),
+    seller: t.field({ type: UserRef, ...crossSubgraphField('Who sold.', 'identity'), resolve: (order) => ({ id: order.sellerId }) }),
     items: t.field({
       type: [OrderItemType],
       description: 'What was bought.',

@@ -1,3 +1,4 @@
+import { crossSubgraphField } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import { OrderType } from './order.ts';
 import { orderConnection } from './pagination.ts';
@@ -7,8 +8,7 @@ builder.objectFields(UserRef, (t) => ({
   orders: t.connection(
     {
       type: OrderType,
-      nullable: true,
-      description: 'Orders this user bought, newest first. Only the user themself and admins may look (FORBIDDEN otherwise).',
+      ...crossSubgraphField('Orders this user bought, newest first. Only the user themself and admins may look (FORBIDDEN otherwise).', 'commerce'),
       authScopes: (user) => ({ self: user.id, admin: true }),
       resolve: (user, args, ctx) => orderConnection(args, (page) => ctx.orders.listBoughtBy(user.id, page)),
     },

@@ -1,6 +1,6 @@
 import { resolveCursorConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
 import { assertPageSize, encodeCursor, planKeyset, type KeysetPage, type KeysetPlan } from '@threadly/database';
-import { cacheHint, cacheTiers, scopedViewer } from '@threadly/subgraph-runtime';
+import { cacheHint, cacheTiers, crossSubgraphField, crossSubgraphItems, scopedViewer } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import { subscriptionTopics } from '../events/subscription-topics.ts';
 import type { Conversation, Message } from '../generated/prisma/client.ts';
@@ -29,12 +29,16 @@ ConversationType.implement({
     id: t.exposeID('id', { description: 'Unique id (a uuid).' }),
     participants: t.field({
       type: [UserRef],
-      description: 'The buyer and the seller, in that order.',
+      ...crossSubgraphItems('The buyer and the seller, in that order.', 'identity'),
       resolve: (conversation) => [{ id: conversation.buyerId }, { id: conversation.sellerId }],
     }),
-    buyer: t.field({ type: UserRef, description: 'Who asked about the product.', resolve: (c) => ({ id: c.buyerId }) }),
-    seller: t.field({ type: UserRef, description: 'Who sells the product.', resolve: (c) => ({ id: c.sellerId }) }),
-    product: t.field({ type: ProductRef, description: 'The listing the conversation is about.', resolve: (c) => ({ id: c.productId }) }),
+    buyer: t.field({ type: UserRef, ...crossSubgraphField('Who asked about the product.', 'identity'), resolve: (c) => ({ id: c.buyerId }) }),
+    seller: t.field({ type: UserRef, ...crossSubgraphField('Who sells the product.', 'identity'), resolve: (c) => ({ id: c.sellerId }) }),
+    product: t.field({
+      type: ProductRef,
+      ...crossSubgraphField('The listing the conversation is about.', 'catalog'),
+      resolve: (c) => ({ id: c.productId }),
+    }),
     lastMessage: t.field({
       type: MessageType,
       nullable: true,

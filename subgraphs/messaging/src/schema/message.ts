@@ -1,4 +1,4 @@
-import { cacheHint, cacheTiers, scopedViewer } from '@threadly/subgraph-runtime';
+import { cacheHint, cacheTiers, crossSubgraphField, scopedViewer } from '@threadly/subgraph-runtime';
 import { userText } from '@threadly/user-text';
 import { builder } from '../builder.ts';
 import { subscriptionTopics } from '../events/subscription-topics.ts';
@@ -17,7 +17,7 @@ MessageType.implement({
   directives: cacheHint(cacheTiers.uncached),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Unique id (a uuid).' }),
-    sender: t.field({ type: UserRef, description: 'Who wrote it: the buyer or the seller.', resolve: (m) => ({ id: m.senderId }) }),
+    sender: t.field({ type: UserRef, ...crossSubgraphField('Who wrote it: the buyer or the seller.', 'identity'), resolve: (m) => ({ id: m.senderId }) }),
     body: t.exposeString('body', { description: 'The text, trimmed; 1–2000 characters.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was sent.' }),
     readAt: t.expose('readAt', {

@@ -1,3 +1,4 @@
+import { crossSubgraphField } from '@threadly/subgraph-runtime';
 import { builder } from '../builder.ts';
 import { ConversationType, resolveInbox } from './conversation.ts';
 
@@ -13,8 +14,10 @@ UserRef.implement({
     conversations: t.connection(
       {
         type: ConversationType,
-        nullable: true,
-        description: "The user's conversations, most recent activity first. Only the user themself and admins may list them (FORBIDDEN otherwise).",
+        ...crossSubgraphField(
+          "The user's conversations, most recent activity first. Only the user themself and admins may list them (FORBIDDEN otherwise).",
+          'messaging',
+        ),
         authScopes: (user) => ({ self: user.id, admin: true }),
         resolve: (user, args, ctx) => resolveInbox(args, (page) => ctx.conversations.listInbox(user.id, page)),
       },
