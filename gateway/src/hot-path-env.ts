@@ -18,6 +18,11 @@ export const hotPathEnvShape = {
   SUBGRAPH_DEDUPE: booleanString.default(true),
   /** Each attempt to reach a subgraph is abandoned after this many milliseconds (then retried if a query). */
   SUBGRAPH_TIMEOUT_MS: whole(10_000, 1, 600_000),
+  /** One subgraph's own timeout, in place of SUBGRAPH_TIMEOUT_MS; unset: SUBGRAPH_TIMEOUT_MS. */
+  IDENTITY_TIMEOUT_MS: wholeNumber(1, 600_000).optional(),
+  CATALOG_TIMEOUT_MS: wholeNumber(1, 600_000).optional(),
+  COMMERCE_TIMEOUT_MS: wholeNumber(1, 600_000).optional(),
+  MESSAGING_TIMEOUT_MS: wholeNumber(1, 600_000).optional(),
   /** Responses at least this large are compressed for clients that accept gzip or br. */
   COMPRESSION_MIN_BYTES: whole(1024, 0, 100_000_000),
 };
@@ -37,6 +42,13 @@ export const hotPathOptionsFromEnv = (env: HotPathEnv): HotPathOptions => ({
     connectionsPerSubgraph: env.SUBGRAPH_CONNECTIONS,
     dedupeInflight: env.SUBGRAPH_DEDUPE,
     timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    timeoutMsBySubgraph: ownTimeouts(env),
   },
   compressionMinBytes: env.COMPRESSION_MIN_BYTES,
 });
+
+/** The subgraphs given a timeout of their own (the names are the supergraph's, as in supergraph.yaml). */
+function ownTimeouts(env: HotPathEnv): Record<string, number> {
+  const own = { identity: env.IDENTITY_TIMEOUT_MS, catalog: env.CATALOG_TIMEOUT_MS, commerce: env.COMMERCE_TIMEOUT_MS, messaging: env.MESSAGING_TIMEOUT_MS };
+  return Object.fromEntries(Object.entries(own).filter((entry): entry is [string, number] => entry[1] !== undefined));
+}

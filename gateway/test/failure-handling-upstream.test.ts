@@ -20,8 +20,8 @@ afterEach(async () => {
   standIn = fetchers = undefined;
 });
 
-/** A subgraph stand-in that counts requests and answers each with `answer` (or never, when it returns false). */
-async function startStandIn(answer: (count: number) => { status: number; body: string } | false) {
+/** A subgraph stand-in that counts requests and answers each with `answer` (or never, when it returns false), `delayMs` late. */
+async function startStandIn(answer: (count: number) => { status: number; body: string } | false, { delayMs = 0 } = {}) {
   const received: string[] = [];
   standIn = createServer((req, res) => {
     let body = '';
@@ -30,8 +30,7 @@ async function startStandIn(answer: (count: number) => { status: number; body: s
       received.push(body);
       const reply = answer(received.length);
       if (!reply) return;
-      res.writeHead(reply.status, { 'content-type': 'application/json' });
-      res.end(reply.body);
+      setTimeout(() => res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body), delayMs);
     });
   });
   await new Promise<void>((resolve) => standIn!.listen(0, '127.0.0.1', resolve));
@@ -66,6 +65,14 @@ describe('subgraph fetch stack against a failing stand-in', () => {
     const response = await fetchers.fetcherFor('catalog')(url, post(QUERY));
     expect(await response.json()).toEqual({ data: { ok: true } });
     expect(received).toHaveLength(2);
+  });
+
+  it('uses a subgraph\'s own timeout where one is set, and the common one for the others', async () => {
+    // The stand-in answers after 300 ms: within catalog's own 5 s, beyond the common 50 ms given to identity.
+    const { url } = await startStandIn(() => ({ status: 200, body: '{"data":{"ok":true}}' }), { delayMs: 300 });
+    fetchers = createSubgraphFetchers({ ...quickRetries, retryDelaysMs: [], timeoutMs: 50, timeoutMsBySubgraph: { catalog: 5_000 } });
+    expect(await (await fetchers.fetcherFor('catalog')(url, post(QUERY))).json()).toEqual({ data: { ok: true } });
+    await expect(fetchers.fetcherFor('identity')(url, post(QUERY))).rejects.toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'identity' } });
   });
 });
 

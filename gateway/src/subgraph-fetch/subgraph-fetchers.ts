@@ -11,8 +11,10 @@ export interface SubgraphFetchOptions {
   connectionsPerSubgraph: number;
   /** Share identical in-flight queries (never mutations); see inflight-dedupe.ts. */
   dedupeInflight: boolean;
-  /** Each attempt to reach a subgraph is abandoned after this long. */
+  /** Each attempt to reach a subgraph is abandoned after this long… */
   timeoutMs: number;
+  /** …or after this subgraph's own value, where one is set (a search-heavy catalog may need longer than identity). */
+  timeoutMsBySubgraph?: Readonly<Record<string, number>>;
   /** Waits before each retry of a query (jittered); mutations are never retried. */
   retryDelaysMs: readonly number[];
   /** A subgraph's circuit opens after this many consecutive failed attempts… */
@@ -65,7 +67,8 @@ export function createSubgraphFetchers(options: SubgraphFetchOptions, metrics: S
     });
     breakers.set(subgraph, breaker);
     metrics.circuits?.state(subgraph, breaker.state);
-    const resilient = createResilientFetcher(subgraph, transport.fetcher, breaker, options, {
+    const timeoutMs = options.timeoutMsBySubgraph?.[subgraph] ?? options.timeoutMs;
+    const resilient = createResilientFetcher(subgraph, transport.fetcher, breaker, { ...options, timeoutMs }, {
       onFailure: () => metrics.circuits?.failure(subgraph),
       onRetry: () => metrics.circuits?.retry(subgraph),
     });
