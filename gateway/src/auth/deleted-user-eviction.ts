@@ -17,7 +17,8 @@ const markingIsIdempotent: RunIdempotently<undefined> = async (_consumer, _event
 /**
  * Makes the gateway hear identity's `user.deleted` events: the deleted user's remembered answers (fresh and last
  * known) are marked deleted at once, instead of lasting until their TTL — and, while identity is down, instead of
- * being served stale for up to the stale bound. Every gateway instance reads every event (its own group).
+ * being served stale for up to the stale bound. Every gateway instance reads every event (its own group, created
+ * at the stream's end and destroyed when the gateway stops).
  */
 export function startDeletedUserEviction({
   events,
@@ -41,5 +42,5 @@ export function startDeletedUserEviction({
     },
     runIdempotently: markingIsIdempotent,
   });
-  return startEventConsumer(consumer, events, { logger });
+  return startEventConsumer(consumer, events, { logger, processGroup: true });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DomainEvent } from '@threadly/event-contracts';
 import { defineEventConsumer, startEventConsumer, type EventSubscription, type EventTransport, type RunIdempotently } from '@threadly/events';
@@ -61,8 +62,11 @@ export function startResponseCachePurger({ store, events, logger, group }: Respo
     const purged = await store.cache.purge(tags);
     logger.debug({ eventId: event.id, type: event.type, tags, purged }, 'response cache purged');
   };
+  // An in-memory cache is this process's own, so is the group that purges it (created at the stream's end,
+  // destroyed on stop); a Redis cache is shared, and so is its group.
+  const processGroup = store.backend !== 'redis' && group === undefined;
   const consumer = defineEventConsumer<undefined>({
-    name: group ?? (store.backend === 'redis' ? RESPONSE_CACHE_CONSUMER : `${RESPONSE_CACHE_CONSUMER}:${hostname()}:${process.pid}`),
+    name: group ?? (processGroup ? `${RESPONSE_CACHE_CONSUMER}:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` : RESPONSE_CACHE_CONSUMER),
     handlers: {
       'product.created': handler,
       'product.updated': handler,
@@ -72,5 +76,5 @@ export function startResponseCachePurger({ store, events, logger, group }: Respo
     },
     runIdempotently: purgeIsIdempotent,
   });
-  return startEventConsumer(consumer, events, { logger });
+  return startEventConsumer(consumer, events, { logger, processGroup });
 }

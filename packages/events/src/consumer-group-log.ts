@@ -24,8 +24,13 @@ export interface PendingEntry {
  * and each transport implements it: Redis for real, an in-memory log for the embedded mode.
  */
 export interface ConsumerGroupLog {
-  /** Creates the group when missing, reading from the start of the stream so nothing published earlier is missed. */
-  ensureGroup(): Promise<void>;
+  /**
+   * Creates the group when missing, reading from the start of the stream so nothing published earlier is missed,
+   * or from its end (`$`) for a group of one process's own on its first creation.
+   */
+  ensureGroup(from: 'start' | 'end'): Promise<void>;
+  /** Deletes the group and what it holds pending (XGROUP DESTROY); nothing when it does not exist. */
+  destroyGroup(): Promise<void>;
   /** Entries never delivered to the group, now held by this consumer; waits up to `blockMs` when there are none. */
   readNew(count: number, blockMs: number): Promise<StreamEntry[]>;
   /** Unacknowledged entries of the whole group idle for at least `minIdleMs`, oldest first. */

@@ -51,6 +51,13 @@ export interface ConsumeOptions {
    * a PostgreSQL restart cannot send good events to the dead-letter stream.
    */
   isTransientFailure?: (error: unknown) => boolean;
+  /**
+   * The group is this process's alone (each gateway hears every event for itself): it is created at the stream's
+   * end, since a new process has nothing to catch up on, and destroyed when the consumer stops, so that groups
+   * named per process do not pile up in Redis over restarts. (A group re-created after Redis lost it starts at
+   * the beginning of the new stream, as every group does.)
+   */
+  processGroup?: boolean;
 }
 
 export interface EventDelivery {

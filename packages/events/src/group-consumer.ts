@@ -21,6 +21,8 @@ export interface GroupConsumerSettings {
   sweepIntervalMs: number;
   /** Failures that do not count towards `maxAttempts` (see `ConsumeOptions.isTransientFailure`). */
   isTransientFailure: (error: unknown) => boolean;
+  /** See `ConsumeOptions.processGroup`. */
+  processGroup: boolean;
 }
 
 /** `ConsumeOptions` with the defaults filled in; `blockMs` is shorter for tests that stop consumers often. */
@@ -37,6 +39,7 @@ export function groupConsumerSettings(group: string, options: ConsumeOptions = {
     blockMs,
     sweepIntervalMs: Math.max(20, Math.min(1_000, Math.floor(backoff.baseMs / 2))),
     isTransientFailure: options.isTransientFailure ?? (() => false),
+    processGroup: options.processGroup ?? false,
   };
 }
 
@@ -144,10 +147,11 @@ export function runGroupConsumer(log: ConsumerGroupLog, deliver: (delivery: Even
   const readLoop = async () => {
     let failures = 0;
     let groupReady = false;
+    let created = false;
     while (!stopping.signal.aborted) {
       try {
-        if (!groupReady) await log.ensureGroup();
-        groupReady = true;
+        if (!groupReady) await log.ensureGroup(settings.processGroup && !created ? 'end' : 'start');
+        groupReady = created = true;
         const entries = await log.readNew(settings.batchSize, settings.blockMs);
         await enqueue(entries);
         failures = 0;
@@ -182,6 +186,7 @@ export function runGroupConsumer(log: ConsumerGroupLog, deliver: (delivery: Even
         const drainTimeout = new AbortController();
         const drained = await Promise.race([lane.then(() => true), sleep(settings.drainTimeoutMs, drainTimeout.signal).then(() => false)]);
         drainTimeout.abort();
+        if (settings.processGroup) await log.destroyGroup().catch((error) => logger.warn({ group, err: error }, 'could not destroy this process\'s consumer group; it stays in Redis'));
         if (drained) return void (await loops);
         // The loops may be waiting on the stuck delivery; they end when (if ever) it does, and then do nothing more.
         abandoned = true;

@@ -47,6 +47,11 @@ export class MemoryStream {
     return [...this.groups.values()].every((group) => group.cursor === this.nextSeq && group.pending.size === 0);
   }
 
+  /** The groups that exist (created by a consumer, not destroyed). */
+  groupNames(): string[] {
+    return [...this.groups.keys()];
+  }
+
   /** Entries of `group` delivered and not acknowledged. */
   pendingCount(group: string): number {
     return this.groups.get(group)?.pending.size ?? 0;
@@ -56,14 +61,15 @@ export class MemoryStream {
   consumerLog(group: string, consumer: string): ConsumerGroupLog {
     let wakeReader: (() => void) | undefined;
     let closed = false;
-    const state = () => {
+    const state = (from: 'start' | 'end' = 'start') => {
       let found = this.groups.get(group);
-      if (!found) this.groups.set(group, (found = { cursor: 1, pending: new Map() }));
+      if (!found) this.groups.set(group, (found = { cursor: from === 'end' ? this.nextSeq : 1, pending: new Map() }));
       return found;
     };
     const entryOf = (seq: number, deliveries: number): StreamEntry => ({ id: String(seq), raw: this.entries.get(seq), deliveries });
     return {
-      ensureGroup: async () => void state(),
+      ensureGroup: async (from) => void state(from),
+      destroyGroup: async () => void this.groups.delete(group),
       readNew: async (count, blockMs) => {
         const take = () => {
           const group = state();

@@ -16,6 +16,8 @@ export interface MemoryEventTransport extends EventTransport {
   readonly deadLetters: readonly MemoryDeadLetter[];
   /** Entries of `group` delivered and not acknowledged yet. */
   pendingCount(group: string): number;
+  /** The consumer groups that exist, as XINFO GROUPS lists them. */
+  groupNames(): string[];
   settle(timeoutMs: number): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export function createMemoryEventTransport(options: MemoryEventTransportOptions 
     destination: { system: 'in-memory', name: 'threadly:events' },
     deadLetters: stream.deadLetters,
     pendingCount: (group) => stream.pendingCount(group),
+    groupNames: () => stream.groupNames(),
     async publish(events) {
       // Through JSON, as over the wire: consumers get their own copy, with dates as strings.
       for (const event of events) stream.append(JSON.parse(JSON.stringify(event)));

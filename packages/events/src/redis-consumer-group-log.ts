@@ -36,13 +36,17 @@ const isBusyGroup = (error: unknown) => error instanceof Error && error.message.
 export function redisConsumerGroupLog(commands: RedisConnection, reader: RedisConnection, names: RedisStreamNames, group: string, consumer: string): ConsumerGroupLog {
   const { stream } = names;
   return {
-    async ensureGroup() {
+    async ensureGroup(from) {
       try {
-        // From `0`, not `$`: events published before this group first existed are delivered too.
-        await commands.xgroup('CREATE', stream, group, '0', 'MKSTREAM');
+        // From `0` unless told otherwise: events published before this group first existed are delivered too.
+        await commands.xgroup('CREATE', stream, group, from === 'end' ? '$' : '0', 'MKSTREAM');
       } catch (error) {
         if (!isBusyGroup(error)) throw error;
       }
+    },
+
+    async destroyGroup() {
+      await commands.xgroup('DESTROY', stream, group);
     },
 
     async readNew(count, blockMs) {

@@ -7,6 +7,7 @@ describeTransportContract('in-process transport', async () => {
     transport,
     deadLetters: async () => transport.deadLetters.map((letter) => ({ ...letter })),
     pendingCount: async (group) => transport.pendingCount(group),
+    groupNames: async () => transport.groupNames(),
     dispose: async () => {},
   };
 });

@@ -34,6 +34,7 @@ function describeOnRedis(name: string, url: () => string) {
           return { group: record.group!, reason: record.error!, deliveries: Number(record.deliveries), raw: JSON.parse(record.event!) };
         }),
       pendingCount: async (group) => Number(((await inspector.xpending(stream, group)) as [number])[0]),
+      groupNames: async () => ((await inspector.call('XINFO', 'GROUPS', stream).catch(() => [])) as string[][]).map((fields) => fields[fields.indexOf('name') + 1]!),
       // One key at a time: on a cluster a multi-key DEL must stay in one slot.
       dispose: async () => void (await Promise.all([inspector.del(stream), inspector.del(deadLetters)])),
     };

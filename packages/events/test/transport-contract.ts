@@ -19,6 +19,8 @@ export interface TransportUnderTest {
   deadLetters(): Promise<DeadLetterView[]>;
   /** Entries of `group` delivered and not acknowledged. */
   pendingCount(group: string): Promise<number>;
+  /** The stream's consumer groups. */
+  groupNames(): Promise<string[]>;
 }
 
 const quiet = createLogger('events-test', 'silent');
@@ -163,6 +165,20 @@ export function describeTransportContract(name: string, create: () => Promise<Tr
       await vi.waitFor(async () => expect((await deadLetters()).filter((letter) => letter.group === consumer.name)).toHaveLength(1), { timeout: 5_000 });
       const [letter] = (await deadLetters()).filter((found) => found.group === consumer.name);
       expect(letter).toMatchObject({ deliveries: 1, reason: expect.stringMatching(/UndeliverableEventError: message.sent@1 payload: messageId/) });
+    });
+
+    it('starts a process group at the end of the stream and destroys it when its consumer stops', async () => {
+      const { transport, groupNames } = setup();
+      const group = uniqueGroup('gateway-answers');
+      await transport.publish([newEvent()]);
+      const seen: string[] = [];
+      const subscription = consume(group, async (delivery) => void seen.push(eventIdOf(delivery)), { processGroup: true });
+      await vi.waitFor(async () => expect(await groupNames()).toContain(group), { timeout: 5_000 });
+      const later = newEvent();
+      await transport.publish([later]);
+      await vi.waitFor(() => expect(seen).toEqual([later.id]), { timeout: 5_000 });
+      await subscription.stop();
+      expect(await groupNames()).not.toContain(group);
     });
 
     it("lets another consumer take over an event whose consumer died before acknowledging it", async () => {

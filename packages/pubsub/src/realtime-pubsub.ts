@@ -4,6 +4,7 @@ import { openRedis } from '@threadly/redis-connection';
 import { throttledErrorLog, type Logger } from '@threadly/logger';
 import { channelIterator, type ChannelMessage } from './channel-iterator.ts';
 import { decodeJson, encodeJson } from './json-codec.ts';
+import { realtimeHistory, replayAfterResubscribe } from './resubscribe-replay.ts';
 import type { TopicChannel } from './topic.ts';
 
 export const DEFAULT_CHANNEL_PREFIX = 'threadly:realtime:';
@@ -37,24 +38,41 @@ export interface RealtimePubSub {
 /**
  * Fan-out for GraphQL subscriptions. Messages are encoded once here (dates survive, see `json-codec.ts`) and
  * decoded for each subscriber, the same way over Redis and in memory, so the embedded mode is no different from
- * the deployed one. Redis being down is logged (throttled) and publishing fails, for the caller to retry.
+ * the deployed one. Redis being down is logged (throttled) and publishing fails, for the caller to retry. Over
+ * Redis each message is also kept in a capped stream, from which a replica whose subscriber connection dropped
+ * hands its subscribers what they missed once it is back (resubscribe-replay.ts): delivery is not at most once.
  */
 export function createRealtimePubSub(options: RealtimePubSubOptions): RealtimePubSub {
   const prefix = options.channelPrefix ?? DEFAULT_CHANNEL_PREFIX;
   const engine: PubSubEngine = options.redisUrl ? redisEngine(options.redisUrl, options.logger) : new PubSub();
   const live = new Set<AsyncIterableIterator<unknown>>();
+  // This process's listeners by channel, for the replay after a Redis reconnection (resubscribe-replay.ts).
+  const listeners = new Map<string, Set<(text: string) => void>>();
+  const history = engine instanceof RedisPubSub ? realtimeHistory(engine.getPublisher(), `${prefix}history`) : undefined;
+  if (engine instanceof RedisPubSub && history) {
+    replayAfterResubscribe(engine.getSubscriber(), history, (channel, text) => listeners.get(channel)?.forEach((listen) => listen(text)), options.logger);
+  }
   let closed: Promise<void> | undefined;
   return {
     engine,
-    publish: (topic, eventId, payload) => engine.publish(prefix + topic.channel, encodeJson({ eventId, payload })),
+    async publish(topic, eventId, payload) {
+      const text = encodeJson({ eventId, payload });
+      await history?.record(prefix + topic.channel, text);
+      await engine.publish(prefix + topic.channel, text);
+    },
     async subscribe<Payload>(topic: TopicChannel<Payload>) {
+      const channel = prefix + topic.channel;
+      const listen = (text: string) => iterator.push(decodeJson<ChannelMessage<Payload>>(text));
       let stopListening = () => {};
       const iterator = channelIterator<Payload>({ maxQueue: options.maxQueue ?? 1_000, recentIds: 256 }, () => {
         live.delete(iterator);
+        listeners.get(channel)?.delete(listen);
+        if (listeners.get(channel)?.size === 0) listeners.delete(channel);
         stopListening();
       });
       live.add(iterator);
-      const subscriptionId = await engine.subscribe(prefix + topic.channel, (text: string) => iterator.push(decodeJson<ChannelMessage<Payload>>(text)), {});
+      listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listen));
+      const subscriptionId = await engine.subscribe(channel, listen, {});
       stopListening = () => engine.unsubscribe(subscriptionId);
       // Ended (closed) while Redis was acknowledging the subscription.
       if (!live.has(iterator)) stopListening();
