@@ -57,8 +57,7 @@ export function createRealtimePubSub(options: RealtimePubSubOptions): RealtimePu
     engine,
     async publish(topic, eventId, payload) {
       const text = encodeJson({ eventId, payload });
-      await history?.record(prefix + topic.channel, text);
-      await engine.publish(prefix + topic.channel, text);
+      await (history ? history.recordAndPublish(prefix + topic.channel, text) : engine.publish(prefix + topic.channel, text));
     },
     async subscribe<Payload>(topic: TopicChannel<Payload>) {
       const channel = prefix + topic.channel;

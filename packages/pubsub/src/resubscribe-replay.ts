@@ -12,8 +12,11 @@ const HISTORY_LENGTH = 10_000;
 const REPLAY_MARGIN_MS = 5_000;
 
 export interface RealtimeHistory {
-  /** Keeps one published message, before it is published, so that a subscriber that missed it can read it. */
-  record(channel: string, text: string): Promise<void>;
+  /**
+   * Keeps a message and publishes it, in one MULTI (one round trip, and never published without being kept), so
+   * that a subscriber that missed it live can read it.
+   */
+  recordAndPublish(channel: string, text: string): Promise<void>;
   /** Messages recorded since `epochMs` (Redis's clock), oldest first. */
   since(epochMs: number): Promise<Array<{ channel: string; text: string }>>;
 }
@@ -21,8 +24,10 @@ export interface RealtimeHistory {
 /** The capped stream `key` on the publisher's connection: one XADD per published message. */
 export function realtimeHistory(publisher: RedisConnection, key: string): RealtimeHistory {
   return {
-    async record(channel, text) {
-      await publisher.xadd(key, 'MAXLEN', '~', String(HISTORY_LENGTH), '*', 'channel', channel, 'message', text);
+    async recordAndPublish(channel, text) {
+      const results = await publisher.multi().xadd(key, 'MAXLEN', '~', String(HISTORY_LENGTH), '*', 'channel', channel, 'message', text).publish(channel, text).exec();
+      const failed = results?.find(([error]) => error);
+      if (!results || failed) throw failed?.[0] ?? new Error('the history MULTI was aborted');
     },
     async since(epochMs) {
       const entries = await publisher.xrange(key, String(Math.max(0, Math.floor(epochMs))), '+');
