@@ -16,6 +16,8 @@ export const gatewayEnvShape = {
   ...identityHeaderEnvShape,
   GATEWAY_PORT: port(4000),
   GATEWAY_HOST: z.string().default('127.0.0.1'),
+  /** Where the Apollo Router coprocessor listens (`npm run router:coprocessor`; router.yaml's coprocessor.url). */
+  ROUTER_COPROCESSOR_PORT: port(8081),
   IDENTITY_URL: subgraphUrl('http://127.0.0.1:4001/graphql'),
   /**
    * While identity cannot be reached, how long after identity last answered for a signed-in user or partner key the

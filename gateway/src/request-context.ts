@@ -3,11 +3,14 @@ import { GraphQLError } from 'graphql';
 import type { RequestInfo } from '@threadly/http-server';
 import type { GatewayContext, Principal } from './gateway-context.ts';
 
+/** What sign-in reads of a request: its headers only, so the Router coprocessor can authenticate what it is sent. */
+export type RequestHeaders = Pick<IncomingMessage, 'headers'>;
+
 /**
  * Decides who a request comes from (`clientIp` identifies anonymous callers); throws a GraphQLError (401) for
  * credentials that do not verify.
  */
-export type Authenticate = (req: IncomingMessage, clientIp: string) => Promise<Principal>;
+export type Authenticate = (req: RequestHeaders, clientIp: string) => Promise<Principal>;
 
 /** Throws a GraphQLError (429, with Retry-After) when the principal is over its limit. */
 export type EnforceRateLimit = (principal: Principal) => Promise<void>;
@@ -36,23 +39,40 @@ export function createRequestContextFactory(
 ) {
   return async (req: IncomingMessage, info: RequestInfo): Promise<GatewayContext> => {
     const receivedAt = performance.now();
-    const clientIp = clientIpOf(req);
     let principal: Principal | undefined;
     try {
-      try {
-        principal = await authenticate(req, clientIp);
-      } catch (error) {
-        // A refused credential still costs its sender: without this, guessing tokens would be unlimited.
-        if (isUnauthenticated(error)) await enforceRateLimit({ kind: 'anonymous', ip: clientIp });
-        throw error;
-      }
-      await enforceRateLimit(principal);
+      principal = await admitRequest(authenticate, enforceRateLimit, req, clientIpOf(req), (known) => (principal = known));
     } catch (error) {
       onRefused?.({ req, info, error, principal, receivedAt });
       throw error;
     }
     return { requestId: info.requestId, receivedAt, principal, viewer: principal.kind === 'user' ? principal.viewer : null };
   };
+}
+
+/**
+ * Who is asking, and whether they may ask now: sign-in, then their rate limit. Throws the GraphQLError to answer
+ * with (401, 429). `onAuthenticated` hears the principal before its limit is checked, for a refusal's log line.
+ * Shared by the gateway's context factory and the Router coprocessor (router-coprocessor/).
+ */
+export async function admitRequest(
+  authenticate: Authenticate,
+  enforceRateLimit: EnforceRateLimit,
+  req: RequestHeaders,
+  clientIp: string,
+  onAuthenticated?: (principal: Principal) => void,
+): Promise<Principal> {
+  let principal: Principal;
+  try {
+    principal = await authenticate(req, clientIp);
+  } catch (error) {
+    // A refused credential still costs its sender: without this, guessing tokens would be unlimited.
+    if (isUnauthenticated(error)) await enforceRateLimit({ kind: 'anonymous', ip: clientIp });
+    throw error;
+  }
+  onAuthenticated?.(principal);
+  await enforceRateLimit(principal);
+  return principal;
 }
 
 const isUnauthenticated = (error: unknown) => error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED';

@@ -1,7 +1,6 @@
 // Rate limiting through a real gateway: 429 + Retry-After + RATE_LIMITED, one bucket per user, per partner and per
 // IP, with the in-process limiter and with the Redis one (when REDIS_URL is set), and failing open when Redis is down.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverUnavailableReason } from '@threadly/testing';
 import { MemoryRateLimiter } from '../src/edge/memory-rate-limiter.ts';
@@ -17,7 +16,7 @@ const LIMITS = { windowSeconds: 60, user: 3, anonymous: 2, partner: 4 };
 const silent = { error: () => undefined, info: () => undefined };
 
 /** Stands in for Clerk and partner keys: `x-test-user` signs in as that user, `x-test-partner` is a verified partner. */
-const testAuthenticate: Authenticate = async (req: IncomingMessage, clientIp: string) => {
+const testAuthenticate: Authenticate = async (req, clientIp) => {
   const user = req.headers['x-test-user'];
   const partner = req.headers['x-test-partner'];
   if (typeof user === 'string') return { kind: 'user', viewer: { userId: user, role: 'BUYER' } };

@@ -45,7 +45,7 @@ const REJECTION_MESSAGES: Record<string, string> = {
  * The token of `Authorization: Bearer <token>`, or null when there is no Authorization header (an anonymous
  * request). Any other Authorization header is a client mistake worth a 401, not a silent downgrade to anonymous.
  */
-export function bearerTokenOf(req: IncomingMessage): string | null {
+export function bearerTokenOf(req: Pick<IncomingMessage, 'headers'>): string | null {
   const header = req.headers.authorization;
   if (header === undefined) return null;
   const match = /^Bearer +(\S+) *$/i.exec(header);

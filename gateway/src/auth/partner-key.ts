@@ -23,7 +23,7 @@ export const apiKeyRejected = (message: string) => domainError('UNAUTHENTICATED'
  * The key of the `x-api-key` header, or null when there is none. A malformed value (Node joins a repeated header
  * with ", ", so two keys are malformed too) is refused here, without asking identity.
  */
-export function partnerKeyOf(req: IncomingMessage): string | null {
+export function partnerKeyOf(req: Pick<IncomingMessage, 'headers'>): string | null {
   const header = req.headers[PARTNER_KEY_HEADER];
   if (header === undefined) return null;
   if (typeof header !== 'string' || !PARTNER_KEY.test(header)) {

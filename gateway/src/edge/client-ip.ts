@@ -8,12 +8,15 @@ import type { IncomingMessage } from 'node:http';
 export function createClientIpResolver(trustedProxyHops: number) {
   return (req: IncomingMessage): string => {
     const socketIp = req.socket.remoteAddress ?? 'unknown';
-    if (trustedProxyHops === 0) return socketIp;
-    const header = req.headers['x-forwarded-for'];
-    const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean);
-    return hops[hops.length - trustedProxyHops] ?? hops[0] ?? socketIp;
+    return trustedProxyHops === 0 ? socketIp : forwardedClientIp(req.headers['x-forwarded-for'], trustedProxyHops, socketIp);
   };
+}
+
+/** The entry `trustedProxyHops` from the right of X-Forwarded-For (the leftmost when there are fewer), else `fallback`. */
+export function forwardedClientIp(header: string | string[] | undefined, trustedProxyHops: number, fallback: string): string {
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return hops[hops.length - trustedProxyHops] ?? hops[0] ?? fallback;
 }
