@@ -13,6 +13,7 @@ export { toOutboxRow } from './outbox-row.ts';
 export { appendToOutbox, type OutboxWriter } from './outbox-writer.ts';
 export { createOutboxSignal, type OutboxSignal } from './outbox-signal.ts';
 export { startOutboxRelay, BACKGROUND_STATEMENT, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
+export { startProcessedEventPruner, type ProcessedEventPruner, type ProcessedEventPrunerOptions } from './processed-event-pruner.ts';
 export { defineEventConsumer, startEventConsumer, type ConsumeOutcome, type EventConsumer, type StartEventConsumerOptions } from './event-consumer.ts';
 export { createPrismaRunIdempotently, type ProcessedEventWriter, type TransactionRunner } from './prisma-idempotency.ts';
 export { UndeliverableEventError } from './undeliverable-event-error.ts';

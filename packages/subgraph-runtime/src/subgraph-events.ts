@@ -1,6 +1,6 @@
 import type { Pool } from '@threadly/database';
 import { isDatabaseUnavailable } from '@threadly/errors';
-import { startEventConsumer, startOutboxRelay, type EventTransport, type OutboxRelayOptions } from '@threadly/events';
+import { startEventConsumer, startOutboxRelay, startProcessedEventPruner, type EventTransport, type OutboxRelayOptions } from '@threadly/events';
 import type { Logger } from '@threadly/logger';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
 
@@ -16,7 +16,8 @@ export interface SubgraphEvents {
 
 /**
  * A subgraph's side of the event backbone: the relay of its outbox (when it has one), its consumer (when it
- * has one) and its subscription-event publisher (when it has subscriptions). A handled event may have written outbox rows in the handler's transaction, so it pokes the relay.
+ * has one, with the pruner of its processed-event table) and its subscription-event publisher (when it has
+ * subscriptions). A handled event may have written outbox rows in the handler's transaction, so it pokes the relay.
  */
 export function startSubgraphEvents(
   definition: Pick<SubgraphDefinition, 'databaseSchema' | 'outbox' | 'eventConsumer' | 'extraEventConsumers' | 'subscriptions'>,
@@ -28,6 +29,8 @@ export function startSubgraphEvents(
     .filter((consumer) => consumer !== undefined)
     // A handler failing because PostgreSQL is restarting is retried until it is back, never dead-lettered.
     .map((consumer) => startEventConsumer(consumer, transport, { logger, onHandled: () => relay?.poke(), isTransientFailure: isDatabaseUnavailable }));
+  // The consumers' record of handled events, kept for a week (longer than any redelivery), not forever.
+  const pruner = consumers.length > 0 ? startProcessedEventPruner({ pool, schema: definition.databaseSchema, logger }) : undefined;
   // Its own group: publishing subscription events must neither wait for nor be retried with the domain consumer.
   const publisher = definition.subscriptions ? startEventConsumer(definition.subscriptions.publisher, transport, { logger, isTransientFailure: isDatabaseUnavailable }) : undefined;
   return {
@@ -35,6 +38,7 @@ export function startSubgraphEvents(
     async stop() {
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await publisher?.stop();
+      await pruner?.stop();
       stopListening?.();
       if (!relay) return;
       try {
