@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createMemoryEventTransport, createRedisStreamTransport, type EventTransport, type MemoryEventTransport } from '@threadly/events';
-import { signViewer } from '@threadly/identity-headers';
+import { signViewer, verifyViewer } from '@threadly/identity-headers';
 import { createLogger } from '@threadly/logger';
 import { serverUnavailableReason, subscribeOverWebSocket, testEnv, type TestSubscription } from '@threadly/testing';
 import { fakeDirectory, FixtureBuilder, SECRET, startHarness, type Actor, type Harness, type Replica } from './harness.ts';
@@ -132,9 +132,12 @@ describe('messaging subscriptions', () => {
   });
 
   it('keeps a connection whose signature expires after it opened (the gateway ends it with the session)', async () => {
-    const subscription = subscribe<MessageAdded>(MESSAGE_ADDED, { id: chat.id }, { viewer: signViewer(seller, SECRET, 1) });
+    // Expiry is in whole seconds, so a 1 s signature may have only milliseconds left: 3 s leaves the connection at
+    // least 2 s to open on a loaded machine (CI once saw a 1 s one expire before connection_init was handled).
+    const signed = signViewer(seller, SECRET, 3);
+    const subscription = subscribe<MessageAdded>(MESSAGE_ADDED, { id: chat.id }, { viewer: signed });
     await listening(1);
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await expect.poll(() => verifyViewer(signed, SECRET).status, { timeout: 10_000, interval: 100 }).toBe('invalid');
     const messageId = await send(buyer, 'Still there?');
     expect((await subscription.next()).data?.messageAdded.id).toBe(messageId);
   });
