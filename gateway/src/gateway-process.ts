@@ -3,8 +3,7 @@ import { stopOnSignals } from '@threadly/http-server';
 import { createLogger, type Logger } from '@threadly/logger';
 import type { Tracing } from '@threadly/tracing';
 import { startDeletedUserEviction } from './auth/deleted-user-eviction.ts';
-import { createGatewayAuthenticate } from './auth/gateway-authenticate.ts';
-import { clerkSessionOptionsFromEnv } from './auth/clerk-env.ts';
+import { gatewayAuthenticateFromEnv } from './auth/gateway-authenticate.ts';
 import { startResponseCache } from './cache/start-response-cache.ts';
 import { answerMetricsSnapshots, renderClusterMetrics } from './metrics/cluster-metrics.ts';
 import { createGatewayMetricsRegistry } from './metrics/metrics-registry.ts';
@@ -32,13 +31,7 @@ export async function runGatewayProcess(env: GatewayEnv, logger: Logger, { clust
   if (env.RESPONSE_CACHE_ENABLED && !edge.redisUrl) logger.warn("response cache off: it needs REDIS_URL to hear the subgraphs' change events");
   const events = edge.redisUrl ? createRedisStreamTransport({ url: edge.redisUrl, stream: env.EVENT_STREAM, logger: createLogger('events', env.LOG_LEVEL) }) : undefined;
   const responseCache = env.RESPONSE_CACHE_ENABLED && events ? await startResponseCache({ redisUrl: edge.redisUrl, events, logger }) : undefined;
-  const authenticate = createGatewayAuthenticate({
-    session: clerkSessionOptionsFromEnv(env),
-    identityUrl: env.IDENTITY_URL,
-    identitySecret: env.IDENTITY_HEADER_SECRET,
-    identityStaleIfErrorMs: env.IDENTITY_STALE_SESSION_SECONDS * 1000,
-    logger,
-  });
+  const authenticate = gatewayAuthenticateFromEnv(env, logger);
   // Deletions reach the remembered identity answers through the same events; without Redis only their TTL (and,
   // while identity is down, the stale bound) limits how long a deleted user's answer is used.
   if (!events) logger.warn('without REDIS_URL the gateway does not hear user deletions: a deleted user is refused once identity answers again');

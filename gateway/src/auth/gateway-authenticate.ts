@@ -1,4 +1,6 @@
 import type { Authenticate } from '../request-context.ts';
+import type { GatewayEnv } from '../env.ts';
+import { clerkSessionOptionsFromEnv } from './clerk-env.ts';
 import { createClerkAuthenticate, type ClerkAuthenticate, type ClerkAuthenticateOptions } from './clerk-authenticate.ts';
 import { apiKeyRejected, createPartnerKeyResolver, PARTNER_KEY_HEADER, partnerKeyOf } from './partner-key.ts';
 
@@ -32,3 +34,13 @@ export function createGatewayAuthenticate(options: GatewayAuthenticateOptions): 
   };
   return Object.assign(authenticate, { forgetDeletedUser: clerk.forgetDeletedUser });
 }
+
+/** The gateway's sign-in as configured (Clerk, identity, the stale bound): the gateway and the Router coprocessor. */
+export const gatewayAuthenticateFromEnv = (env: GatewayEnv, logger: GatewayAuthenticateOptions['logger']): ClerkAuthenticate =>
+  createGatewayAuthenticate({
+    session: clerkSessionOptionsFromEnv(env),
+    identityUrl: env.IDENTITY_URL,
+    identitySecret: env.IDENTITY_HEADER_SECRET,
+    identityStaleIfErrorMs: env.IDENTITY_STALE_SESSION_SECONDS * 1000,
+    logger,
+  });

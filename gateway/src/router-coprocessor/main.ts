@@ -5,9 +5,8 @@ import { loadConfigOrExit } from '@threadly/config';
 import { createRedisStreamTransport } from '@threadly/events';
 import { stopOnSignals } from '@threadly/http-server';
 import { createLogger } from '@threadly/logger';
-import { clerkSessionOptionsFromEnv } from '../auth/clerk-env.ts';
 import { startDeletedUserEviction } from '../auth/deleted-user-eviction.ts';
-import { createGatewayAuthenticate } from '../auth/gateway-authenticate.ts';
+import { gatewayAuthenticateFromEnv } from '../auth/gateway-authenticate.ts';
 import { edgeOptionsFromEnv } from '../edge/edge-env.ts';
 import { createGatewayRateLimit } from '../edge/gateway-rate-limit.ts';
 import { loadGatewayEnv } from '../env.ts';
@@ -17,13 +16,7 @@ const env = loadConfigOrExit(() => loadGatewayEnv());
 const logger = createLogger('router-coprocessor', env.LOG_LEVEL);
 const edge = edgeOptionsFromEnv(env);
 const rateLimit = await createGatewayRateLimit({ redisUrl: edge.redisUrl, limits: edge.rateLimits, logger });
-const authenticate = createGatewayAuthenticate({
-  session: clerkSessionOptionsFromEnv(env),
-  identityUrl: env.IDENTITY_URL,
-  identitySecret: env.IDENTITY_HEADER_SECRET,
-  identityStaleIfErrorMs: env.IDENTITY_STALE_SESSION_SECONDS * 1000,
-  logger,
-});
+const authenticate = gatewayAuthenticateFromEnv(env, logger);
 // As in the gateway: a deleted user's remembered answers are marked deleted as soon as identity announces it.
 const events = edge.redisUrl ? createRedisStreamTransport({ url: edge.redisUrl, stream: env.EVENT_STREAM, logger }) : undefined;
 const deletedUsers = events ? startDeletedUserEviction({ events, forgetDeletedUser: authenticate.forgetDeletedUser, logger }) : undefined;
