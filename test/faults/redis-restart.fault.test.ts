@@ -22,7 +22,11 @@ let supergraph: FaultTopology;
 
 beforeAll(async () => {
   if (skip) return;
-  redis = await startThrowawayRedis();
+  // Configured as production must be (README, "Redis down"): an append-only file, fsynced on every write, so the
+  // event streams, consumer groups and realtime history survive the restart. Without it a message published in the
+  // instant Redis shuts down can reach no subscriber (CI saw 57 of 58): its pub/sub copy dies with the server's
+  // output buffers, and its history entry with the server's memory.
+  redis = await startThrowawayRedis({ persistence: 'aof' });
   supergraph = await startFaultTopology({ databaseServerUrl: testEnv().DATABASE_URL!, redisUrl: redis.url, onProgress: (message) => console.log(`[redis-restart] ${message}`) });
   await warmUp(supergraph);
 }, 200_000);
